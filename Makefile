@@ -1,0 +1,33 @@
+# Broen. `make run` builds, migrates, loads the demo data on first start and
+# serves on http://localhost:8080; `make test` runs every check CI runs.
+GO       ?= go
+# FTS5 full-text search is compiled into SQLite only with this tag.
+TAGS     := sqlite_fts5
+BIN      := bin/broen
+BROEN_DB ?= data/broen.db
+export BROEN_DB
+
+.PHONY: build run test lint bench fmt clean
+
+build:
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/broen
+
+run: build
+	$(BIN) serve -demo
+
+test: lint
+	$(GO) test -tags $(TAGS) -count=1 ./...
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet -tags $(TAGS) ./...
+
+bench:
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+clean:
+	rm -rf bin

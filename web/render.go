@@ -1,0 +1,135 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"broen/locales"
+)
+
+//go:embed templates/*.html templates/partials/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// templateFuncs are pure helpers with no per-request state; the localizer
+// travels in the page data.
+var templateFuncs = template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+	"seq": func(n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	},
+}
+
+// parseTemplates builds one template set per page: the layout, every
+// partial, and the page.
+func parseTemplates() (map[string]*template.Template, error) {
+	pages, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*template.Template{}
+	for _, p := range pages {
+		name := strings.TrimSuffix(path.Base(p), ".html")
+		if name == "layout" {
+			continue
+		}
+		t, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS,
+			"templates/layout.html", "templates/partials/*.html", p)
+		if err != nil {
+			return nil, fmt.Errorf("web: template %s: %w", name, err)
+		}
+		out[name] = t
+	}
+	return out, nil
+}
+
+// langLink is one entry of the language switcher.
+type langLink struct {
+	Code    string
+	Name    string
+	URL     string
+	Current bool
+}
+
+// basePage is embedded in every page's data.
+type basePage struct {
+	Lang      string
+	L         *locales.Localizer
+	Title     string
+	Path      string
+	Switcher  []langLink
+	RequestID string
+	BaseURL   string
+	// Canonical is the page's address without the lang parameter.
+	Canonical string
+	// JSONLD is schema.org data for the page, already marshalled.
+	JSONLD template.JS
+}
+
+func (s *Server) base(c *gin.Context, title string) basePage {
+	l := localizer(c)
+	b := basePage{
+		Lang: l.Lang, L: l, Title: title, Path: c.Request.URL.Path,
+		RequestID: requestID(c), BaseURL: s.cfg.BaseURL,
+	}
+	q := c.Request.URL.Query()
+	q.Del("lang")
+	b.Canonical = s.cfg.BaseURL + c.Request.URL.Path
+	if enc := q.Encode(); enc != "" {
+		b.Canonical += "?" + enc
+	}
+	for _, code := range locales.Supported {
+		lq := url.Values{}
+		for k, v := range q {
+			lq[k] = v
+		}
+		lq.Set("lang", code)
+		b.Switcher = append(b.Switcher, langLink{
+			Code: code, Name: l.T("web.lang." + code), URL: c.Request.URL.Path + "?" + lq.Encode(), Current: code == l.Lang,
+		})
+	}
+	return b
+}
+
+// render executes the page's template into a buffer first, so a template
+// error becomes a clean 500 instead of half a page.
+func (s *Server) render(c *gin.Context, status int, page string, data any) {
+	t, ok := s.pages[page]
+	if !ok {
+		_ = c.Error(fmt.Errorf("web: no template %q", page))
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", data); err != nil {
+		s.log.Error("template", "page", page, "request_id", requestID(c), "error", err.Error())
+		if page != "error" {
+			_ = c.Error(fmt.Errorf("web: render %s: %w", page, err))
+			return
+		}
+		c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("Internal error "+requestID(c)))
+		return
+	}
+	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+}
+
+type errorPage struct {
+	basePage
+	Status    int
+	Code      string
+	MessageID string
+}
