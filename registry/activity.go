@@ -75,6 +75,10 @@ type Activity struct {
 	Location             Location   `json:"location"`
 	Schedules            []Schedule `json:"schedules"`
 
+	// Next are the next occurrences from now, filled by public searches
+	// (NextCount of them); empty otherwise.
+	Next []Occurrence `json:"next_occurrences,omitempty"`
+
 	Status        Status    `json:"status"`
 	LastConfirmed time.Time `json:"last_confirmed"`
 	CreatedAt     time.Time `json:"created_at"`
@@ -96,6 +100,9 @@ type ActivityFilter struct {
 	Offset int
 	Limit  int
 }
+
+// NextCount is how many next occurrences a search result carries.
+const NextCount = 5
 
 // MaxPageSize is the most results one page of a search may ask for.
 const MaxPageSize = 100

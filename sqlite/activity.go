@@ -41,99 +41,30 @@ func activityNotFound() error {
 // FindActivities searches the public activities (or, with a Status filter,
 // all activities in that status) and returns one page and the total.
 //
-// Public search runs on the FTS5 index, facets included, so counting and
-// paging never touch the activity rows. Result sets of at most rankLimit
-// are ordered by relevance (a text query) or by title; larger ones (more than
-// db.RankLimit) by title matches first, then newest first.
+// Public search runs on the in-memory index (index.go) with FTS5 for the
+// text. Text matches are ordered by relevance when there are at most
+// db.RankLimit of them, else title matches first; without text, by title.
+// Public results carry their next occurrences.
 func (db *DB) FindActivities(ctx context.Context, f registry.ActivityFilter) ([]*registry.Activity, int, error) {
 	if f.Status != nil {
 		return db.findActivitiesByStatus(ctx, f)
 	}
-	limit, offset := pageBounds(f.Limit, f.Offset)
-	m := buildMatch(f)
-	if f.Query != nil && strings.TrimSpace(*f.Query) != "" && len(m.terms) == 0 {
-		// Only punctuation was typed: nothing can match.
-		return []*registry.Activity{}, 0, nil
+	var terms []string
+	if f.Query != nil {
+		terms = queryTerms(*f.Query)
+		if len(terms) == 0 && strings.TrimSpace(*f.Query) != "" {
+			// Only punctuation was typed: nothing can match.
+			return []*registry.Activity{}, 0, nil
+		}
 	}
-	var (
-		ids   []int64
-		total int
-		err   error
-	)
-	if m.empty() {
-		ids, total, err = db.listPublic(ctx, limit, offset)
-	} else {
-		ids, total, err = db.searchPublic(ctx, m, limit, offset)
-	}
+	items, total, err := db.searchIndex(ctx, f, terms)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: find activities: %w", err)
 	}
-	as, err := loadActivities(ctx, db.read, ids)
-	if err != nil {
-		return nil, 0, err
+	if items == nil {
+		items = []*registry.Activity{}
 	}
-	return as, total, nil
-}
-
-func (db *DB) listPublic(ctx context.Context, limit, offset int) ([]int64, int, error) {
-	var total int
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM activities WHERE public = 1`).Scan(&total); err != nil {
-		return nil, 0, err
-	}
-	ids, err := queryIDs(ctx, db.read, `SELECT id FROM activities WHERE public = 1
-		ORDER BY sort_title, id LIMIT ? OFFSET ?`, limit, offset)
-	return ids, total, err
-}
-
-func (db *DB) searchPublic(ctx context.Context, m matchExpr, limit, offset int) ([]int64, int, error) {
-	all := m.all()
-	var total int
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM activity_search WHERE activity_search MATCH ?`, all).Scan(&total); err != nil {
-		return nil, 0, err
-	}
-	if total == 0 || offset >= total {
-		return nil, total, nil
-	}
-	if total <= db.RankLimit {
-		var q string
-		if len(m.terms) > 0 {
-			q = `SELECT rowid FROM activity_search WHERE activity_search MATCH ?
-				ORDER BY bm25(activity_search, 10.0, 4.0, 1.0, 0.0), rowid LIMIT ? OFFSET ?`
-		} else {
-			q = `SELECT a.id FROM activity_search s JOIN activities a ON a.id = s.rowid
-				WHERE activity_search MATCH ? ORDER BY a.sort_title, a.id LIMIT ? OFFSET ?`
-		}
-		ids, err := queryIDs(ctx, db.read, q, all, limit, offset)
-		return ids, total, err
-	}
-	const newest = `SELECT rowid FROM activity_search WHERE activity_search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`
-	if len(m.terms) == 0 {
-		ids, err := queryIDs(ctx, db.read, newest, all, limit, offset)
-		return ids, total, err
-	}
-	// Tier 1: the words are in the title; tier 2: the rest.
-	inTitle := m.inTitle()
-	var titled int
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM activity_search WHERE activity_search MATCH ?`, inTitle).Scan(&titled); err != nil {
-		return nil, 0, err
-	}
-	var ids []int64
-	if offset < titled {
-		got, err := queryIDs(ctx, db.read, newest, inTitle, limit, offset)
-		if err != nil {
-			return nil, 0, err
-		}
-		ids = got
-	}
-	if len(ids) < limit && titled < total {
-		rest := "(" + all + ") NOT (" + strings.Join(m.termsIn("{title sub}"), " AND ") + ")"
-		got, err := queryIDs(ctx, db.read, newest, rest, limit-len(ids), max(0, offset-titled))
-		if err != nil {
-			return nil, 0, err
-		}
-		ids = append(ids, got...)
-	}
-	return ids, total, nil
+	return items, total, nil
 }
 
 func queryIDs(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
@@ -457,8 +388,8 @@ func (db *DB) UpdateActivity(ctx context.Context, id int64, upd registry.Activit
 // DeleteActivity removes the activity and its search entry.
 func (db *DB) DeleteActivity(ctx context.Context, id int64) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM activity_search WHERE rowid = ?`, id); err != nil {
-			return fmt.Errorf("sqlite: delete activity: %w", err)
+		if err := unindex(ctx, tx, id); err != nil {
+			return err
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM activities WHERE id = ?`, id)
 		if err != nil {
@@ -571,15 +502,15 @@ func writeActivityParts(ctx context.Context, tx *sql.Tx, a *registry.Activity) e
 // indexActivity puts a into the public search index if it is public, and
 // takes it out otherwise.
 func indexActivity(ctx context.Context, tx *sql.Tx, a *registry.Activity, orgStatus registry.Status) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM activity_search WHERE rowid = ?`, a.ID); err != nil {
-		return fmt.Errorf("sqlite: unindex activity: %w", err)
+	if err := unindex(ctx, tx, a.ID); err != nil {
+		return err
 	}
 	if !isPublic(a.Status, orgStatus) {
 		return nil
 	}
 	d := buildSearchDoc(a)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO activity_search (rowid, title, sub, body, facets) VALUES (?, ?, ?, ?, ?)`,
-		a.ID, d.title, d.sub, d.body, d.facets); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO activity_search (rowid, title, sub, body) VALUES (?, ?, ?, ?)`,
+		a.ID, d.title, d.sub, d.body); err != nil {
 		return fmt.Errorf("sqlite: index activity: %w", err)
 	}
 	return nil
@@ -611,3 +542,26 @@ func reindexOrganisation(ctx context.Context, tx *sql.Tx, orgID int64) error {
 	}
 	return nil
 }
+
+// unindex removes an activity from the text index and logs it in
+// search_log, so every process's in-memory index drops or reloads it.
+func unindex(ctx context.Context, tx *sql.Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM activity_search WHERE rowid = ?`, id); err != nil {
+		return fmt.Errorf("sqlite: unindex: %w", err)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO search_log (activity_id) VALUES (?)`, id)
+	if err != nil {
+		return fmt.Errorf("sqlite: search log: %w", err)
+	}
+	// Now and then drop old entries; a process that had not seen them
+	// reloads its index in full.
+	if seq, err := res.LastInsertId(); err == nil && seq%1024 == 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search_log WHERE seq <= ?`, seq-searchLogKeep); err != nil {
+			return fmt.Errorf("sqlite: prune search log: %w", err)
+		}
+	}
+	return nil
+}
+
+// searchLogKeep is how many search_log entries are kept.
+const searchLogKeep = 200000

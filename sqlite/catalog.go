@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"fmt"
 	"sort"
 
 	"broen/registry"
@@ -13,42 +12,42 @@ var _ registry.CatalogService = (*DB)(nil)
 // FindCategories returns every category, in display order, with its number
 // of public activities.
 func (db *DB) FindCategories(ctx context.Context) ([]registry.CategoryCount, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT c.code,
-		(SELECT COUNT(*) FROM activities a WHERE a.category = c.code AND a.public = 1)
-		FROM categories c ORDER BY c.sort`)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: find categories: %w", err)
+	if err := db.refresh(ctx); err != nil {
+		return nil, err
 	}
-	defer rows.Close()
-	var out []registry.CategoryCount
-	for rows.Next() {
-		var c registry.CategoryCount
-		if err := rows.Scan(&c.Category, &c.Count); err != nil {
-			return nil, fmt.Errorf("sqlite: find categories: %w", err)
-		}
-		out = append(out, c)
+	db.index.mu.RLock()
+	counts := map[registry.Category]int{}
+	for _, e := range db.index.order {
+		counts[e.a.Category]++
 	}
-	return out, rows.Err()
+	db.index.mu.RUnlock()
+	out := make([]registry.CategoryCount, len(registry.Categories))
+	for i, c := range registry.Categories {
+		out[i] = registry.CategoryCount{Category: c, Count: counts[c]}
+	}
+	return out, nil
 }
 
 // FindDistricts returns the districts that public activities take place in,
 // sorted by name.
 func (db *DB) FindDistricts(ctx context.Context) ([]registry.District, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT l.district_code, MIN(l.district) FROM locations l
-		WHERE l.district_code <> '' AND EXISTS (SELECT 1 FROM activities a WHERE a.location_id = l.id AND a.public = 1)
-		GROUP BY l.district_code`)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: find districts: %w", err)
+	if err := db.refresh(ctx); err != nil {
+		return nil, err
 	}
-	defer rows.Close()
-	var out []registry.District
-	for rows.Next() {
-		var d registry.District
-		if err := rows.Scan(&d.Code, &d.Name); err != nil {
-			return nil, fmt.Errorf("sqlite: find districts: %w", err)
+	db.index.mu.RLock()
+	names := map[string]string{}
+	for _, e := range db.index.order {
+		if e.district != "" {
+			if _, ok := names[e.district]; !ok {
+				names[e.district] = e.a.Location.District
+			}
 		}
-		out = append(out, d)
+	}
+	db.index.mu.RUnlock()
+	out := make([]registry.District, 0, len(names))
+	for code, name := range names {
+		out = append(out, registry.District{Code: code, Name: name})
 	}
 	sort.Slice(out, func(i, j int) bool { return registry.Fold(out[i].Name) < registry.Fold(out[j].Name) })
-	return out, rows.Err()
+	return out, nil
 }

@@ -32,6 +32,8 @@ type DB struct {
 	// RankLimit is how many search matches are ranked in full; see
 	// FindActivities.
 	RankLimit int
+
+	index index
 }
 
 func dsn(path string, readOnly bool) string {

@@ -34,7 +34,11 @@ func scanOrganisation(sc interface{ Scan(...any) error }, extra ...any) (*regist
 
 // FindOrganisationByID returns ENOTFOUND if there is no such organisation.
 func (db *DB) FindOrganisationByID(ctx context.Context, id int64) (*registry.Organisation, error) {
-	row := db.read.QueryRowContext(ctx, `SELECT `+orgColumns+`,
+	return loadOrganisation(ctx, db.read, id)
+}
+
+func loadOrganisation(ctx context.Context, q querier, id int64) (*registry.Organisation, error) {
+	row := q.QueryRowContext(ctx, `SELECT `+orgColumns+`,
 		(SELECT COUNT(*) FROM activities a WHERE a.organisation_id = o.id AND a.public = 1)
 		FROM organisations o WHERE o.id = ?`, id)
 	var count int
@@ -46,7 +50,7 @@ func (db *DB) FindOrganisationByID(ctx context.Context, id int64) (*registry.Org
 		return nil, fmt.Errorf("sqlite: find organisation: %w", err)
 	}
 	o.ActivityCount = count
-	if err := db.loadOrgTexts(ctx, []*registry.Organisation{o}); err != nil {
+	if err := loadOrgTexts(ctx, q, []*registry.Organisation{o}); err != nil {
 		return nil, err
 	}
 	return o, nil
@@ -104,13 +108,13 @@ func (db *DB) FindOrganisations(ctx context.Context, f registry.OrganisationFilt
 			return nil, 0, fmt.Errorf("sqlite: count organisations: %w", err)
 		}
 	}
-	if err := db.loadOrgTexts(ctx, out); err != nil {
+	if err := loadOrgTexts(ctx, db.read, out); err != nil {
 		return nil, 0, err
 	}
 	return out, total, nil
 }
 
-func (db *DB) loadOrgTexts(ctx context.Context, orgs []*registry.Organisation) error {
+func loadOrgTexts(ctx context.Context, q querier, orgs []*registry.Organisation) error {
 	if len(orgs) == 0 {
 		return nil
 	}
@@ -120,7 +124,7 @@ func (db *DB) loadOrgTexts(ctx context.Context, orgs []*registry.Organisation) e
 		byID[o.ID] = o
 		ids[i] = o.ID
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT organisation_id, lang, description FROM organisation_texts
+	rows, err := q.QueryContext(ctx, `SELECT organisation_id, lang, description FROM organisation_texts
 		WHERE organisation_id IN (`+placeholders(len(ids))+`)`, ids...)
 	if err != nil {
 		return fmt.Errorf("sqlite: organisation texts: %w", err)
@@ -169,60 +173,65 @@ func (db *DB) CreateOrganisation(ctx context.Context, o *registry.Organisation) 
 	return nil
 }
 
-// UpdateOrganisation applies upd, validates and stores the result. A change of
-// status re-indexes the organisation's activities, since only activities of
-// approved organisations are public.
+// UpdateOrganisation applies upd, validates and stores the result, all in
+// one transaction. A change of status or name re-indexes the organisation's
+// activities, since only activities of approved organisations are public and
+// the name is searchable.
 func (db *DB) UpdateOrganisation(ctx context.Context, id int64, upd registry.OrganisationUpdate) (*registry.Organisation, error) {
-	o, err := db.FindOrganisationByID(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	oldStatus, oldName := o.Status, o.Name
-	upd.Apply(o)
-	nameChanged := oldName != o.Name
-	o.Normalize()
-	if err := o.Validate(); err != nil {
-		return nil, err
-	}
 	now := db.Now().UTC()
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE organisations SET name = ?, kind = ?, country = ?, org_number = ?,
+	var out *registry.Organisation
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		o, err := loadOrganisation(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		oldStatus, oldName := o.Status, o.Name
+		upd.Apply(o)
+		o.Normalize()
+		if err := o.Validate(); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE organisations SET name = ?, kind = ?, country = ?, org_number = ?,
 			website = ?, email = ?, phone = ?, contact_public = ?, address = ?, postcode = ?, city = ?, district = ?,
 			district_code = ?, status = ?, sort_name = ?, updated_at = ? WHERE id = ?`,
 			o.Name, o.Kind, o.Country, nullString(o.OrgNumber), o.Website, o.Email, o.Phone, boolInt(o.ContactPublic),
 			o.Address, o.Postcode, o.City, o.District, registry.DistrictCode(o.District), o.Status,
-			registry.Fold(o.Name), formatTime(now), id)
-		if err != nil {
+			registry.Fold(o.Name), formatTime(now), id); err != nil {
 			return orgWriteError(err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return &broen.Error{Code: broen.ENOTFOUND, MessageID: "registry.organisation.not_found"}
-		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM organisation_texts WHERE organisation_id = ?`, id); err != nil {
-			return err
+			return fmt.Errorf("sqlite: update organisation: %w", err)
 		}
 		if err := writeOrgTexts(ctx, tx, o); err != nil {
 			return err
 		}
-		if oldStatus != o.Status || nameChanged {
-			return reindexOrganisation(ctx, tx, id)
+		if oldStatus != o.Status || oldName != o.Name {
+			if err := reindexOrganisation(ctx, tx, id); err != nil {
+				return err
+			}
 		}
+		o.UpdatedAt = now
+		out = o
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: update organisation: %w", err)
+		return nil, err
 	}
-	o.UpdatedAt = now
-	return o, nil
+	return out, nil
 }
 
 // DeleteOrganisation removes the organisation, its activities and their
 // search entries.
 func (db *DB) DeleteOrganisation(ctx context.Context, id int64) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM activity_search WHERE rowid IN
-			(SELECT id FROM activities WHERE organisation_id = ?)`, id); err != nil {
+		ids, err := queryIDs(ctx, tx, `SELECT id FROM activities WHERE organisation_id = ?`, id)
+		if err != nil {
 			return fmt.Errorf("sqlite: delete organisation: %w", err)
+		}
+		for _, aid := range ids {
+			if err := unindex(ctx, tx, aid); err != nil {
+				return err
+			}
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM organisations WHERE id = ?`, id)
 		if err != nil {

@@ -25,7 +25,8 @@ func searchFixture(t *testing.T) (*sqlite.DB, map[string]int64) {
 	}
 	add("fotball", newActivity(club.ID, "Fotballtrening for jenter", func(a *registry.Activity) {
 		a.AgeMin, a.AgeMax = 8, 12
-		a.Location.District = "Konnerud"
+		a.Location = registry.Location{Name: "Konnerud kunstgress", Address: "Konnerudgata 40", Postcode: "3045",
+			City: "Drammen", District: "Konnerud", Country: "NO"}
 		a.Schedules = []registry.Schedule{weekly("MO,TH", "17:30")}
 	}))
 	add("sprak", newActivity(org.ID, "Språkkafé", func(a *registry.Activity) {
@@ -33,7 +34,8 @@ func searchFixture(t *testing.T) (*sqlite.DB, map[string]int64) {
 		a.Title["ar"] = "مقهى اللغة"
 		a.Description["ar"] = "تدرب على اللغة النرويجية مع متطوعين."
 		a.Languages = []string{"nb", "ar"}
-		a.Location.District = "Strømsø"
+		a.Location = registry.Location{Name: "Strømsø frivilligsentral", Address: "Tollbugata 20", Postcode: "3044",
+			City: "Drammen", District: "Strømsø", Country: "NO"}
 	}))
 	add("lekse", newActivity(org.ID, "Leksehjelp", func(a *registry.Activity) {
 		a.Category = registry.CategoryHomework
@@ -52,7 +54,8 @@ func searchFixture(t *testing.T) (*sqlite.DB, map[string]int64) {
 	}))
 	add("tur", newActivity(club.ID, "Turgruppe i marka", func(a *registry.Activity) {
 		a.Category = registry.CategoryOutdoor
-		a.Location.District = "Konnerud"
+		a.Location = registry.Location{Name: "Konnerud kunstgress", Address: "Konnerudgata 40", Postcode: "3045",
+			City: "Drammen", District: "Konnerud", Country: "NO"}
 		a.Schedules = []registry.Schedule{weekly("SU", "11:00")}
 	}))
 	pending := newActivity(org.ID, "Fotballskole (venter på godkjenning)", func(a *registry.Activity) {

@@ -8,13 +8,6 @@ import (
 	"broen/registry"
 )
 
-// apiActivity is an activity in the JSON API: the stored listing plus its
-// next occurrences.
-type apiActivity struct {
-	*registry.Activity
-	Next []registry.Occurrence `json:"next_occurrences"`
-}
-
 type apiPage[T any] struct {
 	Items   []T `json:"items"`
 	Total   int `json:"total"`
@@ -33,12 +26,7 @@ func (s *Server) apiActivities(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	now := s.Now()
-	out := apiPage[apiActivity]{Items: make([]apiActivity, len(items)), Total: total, Page: form.Page, PerPage: form.PerPage}
-	for i, a := range items {
-		out.Items[i] = apiActivity{Activity: a, Next: registry.NextOccurrences(a.Schedules, now, 5)}
-	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, apiPage[*registry.Activity]{Items: items, Total: total, Page: form.Page, PerPage: form.PerPage})
 }
 
 func (s *Server) apiActivity(c *gin.Context) {
@@ -52,7 +40,8 @@ func (s *Server) apiActivity(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	c.JSON(http.StatusOK, apiActivity{Activity: a, Next: registry.NextOccurrences(a.Schedules, s.Now(), 5)})
+	a.Next = registry.NextOccurrences(a.Schedules, s.Now(), registry.NextCount)
+	c.JSON(http.StatusOK, a)
 }
 
 // apiOrganisation is an organisation in the JSON API, with its contact

@@ -94,8 +94,12 @@ func (s *Server) card(l *locales.Localizer, a *registry.Activity, now time.Time)
 	for _, code := range a.Languages {
 		c.Languages = append(c.Languages, languageName(l, code))
 	}
-	if next := registry.NextOccurrences(a.Schedules, now, 1); len(next) > 0 {
-		o := occurrences(l, next)[0]
+	next := a.Next
+	if next == nil {
+		next = registry.NextOccurrences(a.Schedules, now, 1)
+	}
+	if len(next) > 0 {
+		o := occurrences(l, next[:1])[0]
 		c.Next = &o
 	}
 	return c

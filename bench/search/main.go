@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -38,7 +39,7 @@ import (
 var shapes = []struct{ name, query string }{
 	{"front list (no filter)", ""},
 	{"broad word: trening", "q=trening"},
-	{"word in most rows: velkommen", "q=velkommen"},
+	{"word in most rows: for", "q=for"},
 	{"compound head: fotball", "q=fotball"},
 	{"inside compound: kafé", "q=kaf%C3%A9"},
 	{"rare word: sjakk", "q=sjakk"},
@@ -61,8 +62,15 @@ func main() {
 		concurrency = flag.Int("c", 8, "concurrent clients in the throughput runs")
 		perShape    = flag.Int("requests", 1000, "sequential requests per shape in the latency run")
 		prepare     = flag.Bool("prepare", false, "only fill the database, then exit")
+		cpuprofile  = flag.String("cpuprofile", "", "write a CPU profile of the whole run (in-process server only)")
 	)
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		check(err)
+		check(pprof.StartCPUProfile(f))
+		defer pprof.StopCPUProfile()
+	}
 	ctx := context.Background()
 	base := *target
 	if base == "" {

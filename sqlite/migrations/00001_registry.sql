@@ -120,17 +120,28 @@ CREATE INDEX schedules_activity ON schedules (activity_id, position);
 
 -- The public search index: one row per public activity, rowid = activity id.
 -- title: titles in every language; sub: the inner parts of long title words,
--- so a query matches inside compound words; body: descriptions; facets:
--- filter tokens (category, weekday, language, district, age, cost,
--- organisation). Text is folded in Go before it is indexed or queried.
+-- so a query matches inside compound words; body: descriptions, organisation
+-- and place. Text is folded and tokenized in Go before it is indexed or
+-- queried. Filters (category, language, weekday, ...) are applied to the
+-- in-memory index of public activities (sqlite/index.go), not here.
 CREATE VIRTUAL TABLE activity_search USING fts5(
-    title, sub, body, facets,
+    title, sub, body,
     content = '', contentless_delete = 1, detail = column,
     tokenize = 'unicode61 remove_diacritics 0',
     prefix = '2 3'
 );
 
+-- Every change to a public listing appends the activity's id here, in the
+-- same transaction. A process's in-memory search index applies the entries
+-- after the last seq it saw, so a change made by any process (the server,
+-- a command-line import) is seen by the next search.
+CREATE TABLE search_log (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    activity_id INTEGER NOT NULL
+);
+
 -- +goose Down
+DROP TABLE search_log;
 DROP TABLE activity_search;
 DROP TABLE schedules;
 DROP TABLE activity_languages;
