@@ -27,7 +27,7 @@ type index struct {
 	loaded bool
 	seq    int64 // last search_log seq applied
 	byID   map[int64]*entry
-	order  []*entry // by title, then id
+	order  []*entry      // by title, then id
 	pos    map[int64]int // activity id -> position in order
 	// The facets of order[i] at [i], in flat arrays so a filter scans memory
 	// in sequence instead of chasing a pointer per activity.
