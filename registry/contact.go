@@ -183,3 +183,13 @@ func validHostname(h string) bool {
 	}
 	return true
 }
+
+// FormatPhone writes an E.164 number the way people read it: "+47 32 21 00
+// 00". Anything it cannot parse comes back unchanged.
+func FormatPhone(e164 string) string {
+	num, err := phonenumbers.Parse(e164, "")
+	if err != nil {
+		return e164
+	}
+	return phonenumbers.Format(num, phonenumbers.INTERNATIONAL)
+}

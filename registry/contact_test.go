@@ -189,3 +189,16 @@ func TestNormalizeURLKeepsQueryAndFragment(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatPhone(t *testing.T) {
+	for in, want := range map[string]string{
+		"+4732210000":  "+47 32 21 00 00",
+		"+4791234567":  "+47 91 23 45 67",
+		"+46812345678": "+46 8 123 456 78",
+		"not a number": "not a number",
+	} {
+		if got := FormatPhone(in); got != want {
+			t.Errorf("FormatPhone(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

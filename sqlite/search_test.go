@@ -215,3 +215,48 @@ func TestSearchLargeResultTiers(t *testing.T) {
 		t.Errorf("category total %d, want 10", n)
 	}
 }
+
+// TestIndexSeesOtherProcess: a write through another handle on the same file
+// (another process, such as a command-line import) shows in the next search.
+func TestIndexSeesOtherProcess(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t)
+	other, err := sqlite.Open(db.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	org := mustCreateOrg(t, db, newOrg("Drammen IF"))
+	if n, _ := search(t, db, registry.ActivityFilter{Query: ptr("fotball")}); n != 0 {
+		t.Fatalf("found %d before any activity", n)
+	}
+	a := newActivity(org.ID, "Fotballtrening")
+	if err := other.CreateActivity(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := search(t, db, registry.ActivityFilter{Query: ptr("fotball")}); n != 1 {
+		t.Errorf("activity created by another handle: found %d", n)
+	}
+	if _, err := other.UpdateActivity(ctx, a.ID, registry.ActivityUpdate{Title: &registry.Text{"nb": "Håndballtrening"},
+		Description: &registry.Text{"nb": "Trening i hallen."}}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := search(t, db, registry.ActivityFilter{Query: ptr("fotball")}); n != 0 {
+		t.Errorf("renamed elsewhere: old title still found")
+	}
+	if n, titles := search(t, db, registry.ActivityFilter{Query: ptr("ballt")}); n != 1 || titles[0] != "Håndballtrening" {
+		t.Errorf("renamed elsewhere: %v", titles)
+	}
+	if _, err := other.UpdateOrganisation(ctx, org.ID, registry.OrganisationUpdate{Status: ptr(registry.StatusArchived)}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := search(t, db, registry.ActivityFilter{}); n != 0 {
+		t.Errorf("archived organisation's activity still public")
+	}
+	cats, _ := db.FindCategories(ctx)
+	for _, c := range cats {
+		if c.Count != 0 {
+			t.Errorf("category %s counts %d", c.Category, c.Count)
+		}
+	}
+}

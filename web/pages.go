@@ -58,13 +58,11 @@ type option struct {
 
 type searchPage struct {
 	basePage
+	pager
 	Form       searchForm
 	Errors     map[string]string // field -> localized message
 	Results    []activityCard
 	Total      int
-	Pages      int
-	PrevURL    string
-	NextURL    string
 	Categories []option
 	Languages  []option
 	Weekdays   []option
@@ -97,13 +95,7 @@ func (s *Server) searchPage(c *gin.Context) {
 		page.Results = append(page.Results, s.card(l, a, now))
 	}
 	page.Total = total
-	page.Pages = (total + form.PerPage - 1) / form.PerPage
-	if form.Page > 1 {
-		page.PrevURL = "/activities?" + form.Query(form.Page-1)
-	}
-	if form.Page < page.Pages {
-		page.NextURL = "/activities?" + form.Query(form.Page+1)
-	}
+	page.pager = newPager(form.Page, total, form.PerPage, func(n int) string { return "/activities?" + form.Query(n) })
 	s.render(c, status, "search", &page)
 }
 
@@ -274,9 +266,33 @@ func (s *Server) organisationPage(c *gin.Context) {
 
 type organisationsPage struct {
 	basePage
+	pager
 	Items []orgCard
 	Total int
 }
+
+// pager is the page navigation of a list: previous, "page 2 of 7", next.
+type pager struct {
+	Page    int
+	Pages   int
+	PrevURL string
+	NextURL string
+}
+
+// newPager builds the navigation for page of total items, with link(n) the
+// address of page n.
+func newPager(page, total, perPage int, link func(n int) string) pager {
+	p := pager{Page: page, Pages: (total + perPage - 1) / perPage}
+	if page > 1 {
+		p.PrevURL = link(page - 1)
+	}
+	if page < p.Pages {
+		p.NextURL = link(page + 1)
+	}
+	return p
+}
+
+const orgsPerPage = 50
 
 type orgCard struct {
 	ID            int64
@@ -289,13 +305,19 @@ type orgCard struct {
 
 func (s *Server) organisationsPage(c *gin.Context) {
 	l := localizer(c)
-	items, total, err := s.svc.Organisations.FindOrganisations(c.Request.Context(),
-		registry.OrganisationFilter{Limit: registry.MaxPageSize})
+	form, _, err := parseSearch(c.Request.URL.Query())
 	if err != nil {
 		_ = c.Error(err)
 		return
 	}
-	p := organisationsPage{basePage: s.base(c, l.T("web.organisations.title")), Total: total}
+	items, total, err := s.svc.Organisations.FindOrganisations(c.Request.Context(),
+		registry.OrganisationFilter{Limit: orgsPerPage, Offset: (form.Page - 1) * orgsPerPage})
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	p := organisationsPage{basePage: s.base(c, l.T("web.organisations.title")), Total: total,
+		pager: newPager(form.Page, total, orgsPerPage, func(n int) string { return "/organisations?page=" + strconv.Itoa(n) })}
 	for _, o := range items {
 		sum := pickText(l, o.Description)
 		sum.Text = summary(sum.Text, 160)

@@ -14,6 +14,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"broen/locales"
+	"broen/registry"
 )
 
 //go:embed templates/*.html templates/partials/*.html
@@ -25,6 +26,7 @@ var staticFS embed.FS
 // templateFuncs are pure helpers with no per-request state; the localizer
 // travels in the page data.
 var templateFuncs = template.FuncMap{
+	"phone": registry.FormatPhone,
 	"add": func(a, b int) int { return a + b },
 	"seq": func(n int) []int {
 		out := make([]int, n)

@@ -47,6 +47,7 @@ func newFixture(t *testing.T) *fixture {
 	f := &fixture{db: db}
 	f.org = &registry.Organisation{Name: "Drammen Røde Kors", Kind: registry.OrgVoluntary, Country: "NO",
 		OrgNumber: "974760673", Status: registry.StatusApproved, Website: "https://drammen.rodekors.example",
+		Email: "post@rodekors-drammen.example", Phone: "+4732210000",
 		Description: registry.Text{"nb": "Vi driver leksehjelp og språkkafé.", "en": "We run homework help and a language café."}}
 	if err := db.CreateOrganisation(ctx, f.org); err != nil {
 		t.Fatal(err)
@@ -181,6 +182,24 @@ func TestActivityPage(t *testing.T) {
 	})
 }
 
+func TestOrganisationPage(t *testing.T) {
+	f := newFixture(t)
+	r := f.get(t, "/organisations/"+itoa(f.org.ID)+"?lang=da")
+	wantContains(t, r, "<h1>Drammen Røde Kors</h1>", `"@type":"Organization"`, `"value":"974760673"`,
+		"Leksehjelp på arabisk", "Fotballtrening for jenter")
+	if strings.Contains(r.body, "Hemmelig utkast") {
+		t.Error("pending activity listed on the organisation page")
+	}
+	// Contact details stay private unless the organisation publishes them.
+	if strings.Contains(r.body, "post@rodekors-drammen") || strings.Contains(r.body, "32 21 00 00") {
+		t.Error("private contact shown on the page")
+	}
+	r = f.get(t, "/api/v1/organisations/"+itoa(f.org.ID))
+	if strings.Contains(r.body, "post@rodekors-drammen") || strings.Contains(r.body, "4732210000") {
+		t.Error("private contact in the API")
+	}
+}
+
 func TestLocaleNegotiation(t *testing.T) {
 	f := newFixture(t)
 	tests := []struct {
@@ -218,6 +237,12 @@ func TestSearchPage(t *testing.T) {
 		wantContains(t, f.get(t, "/activities?lang=nb&language=ar&weekday=2"), "1 aktivitet<", "Leksehjelp på arabisk")
 		wantContains(t, f.get(t, "/activities?lang=en&q=fotball"), "1 activity<", "Fotballtrening for jenter")
 		wantContains(t, f.get(t, "/activities?lang=sv&q=sjakk"), "0 aktiviteter")
+	})
+	t.Run("Pager", func(t *testing.T) {
+		r := f.get(t, "/activities?lang=en&per_page=1")
+		wantContains(t, r, "Page 1 of 2", `rel="next" href="/activities?page=2&amp;per_page=1"`)
+		r = f.get(t, "/activities?lang=en&per_page=1&page=2")
+		wantContains(t, r, "Page 2 of 2", `rel="prev" href="/activities?per_page=1"`)
 	})
 	t.Run("ErrInvalidKeepsInput", func(t *testing.T) {
 		r := f.get(t, "/activities?lang=nb&q=fotball&age=abc&weekday=9")
