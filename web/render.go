@@ -27,7 +27,7 @@ var staticFS embed.FS
 // travels in the page data.
 var templateFuncs = template.FuncMap{
 	"phone": registry.FormatPhone,
-	"add": func(a, b int) int { return a + b },
+	"add":   func(a, b int) int { return a + b },
 	"seq": func(n int) []int {
 		out := make([]int, n)
 		for i := range out {
