@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"time"
 
 	"broen/locales"
@@ -34,10 +35,15 @@ func makeTextView(l *locales.Localizer, lang, v string) textView {
 }
 
 // languageName is a language's name in the reader's language, followed by
-// its own name when that is written differently ("arabisk (العربية)").
+// its own name for the languages newcomers speak, so an Arabic reader
+// recognises "arabisk (العربية)". The Nordic languages and English are
+// named once: every reader of these pages can read those names.
 func languageName(l *locales.Localizer, code string) string {
 	name := l.T("registry.language." + code)
-	if lg, ok := registry.LookupLanguage(code); ok && lg.Endonym != name && registry.Fold(lg.Endonym) != registry.Fold(name) {
+	if slices.Contains(registry.UILocales, code) {
+		return name
+	}
+	if lg, ok := registry.LookupLanguage(code); ok && registry.Fold(lg.Endonym) != registry.Fold(name) {
 		return name + " (" + lg.Endonym + ")"
 	}
 	return name
