@@ -12,8 +12,10 @@ export BROEN_DB
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/broen
 
+# -dev writes emails (invitations, password resets) to the log instead of
+# needing an SMTP server.
 run: build
-	$(BIN) serve -demo
+	$(BIN) serve -demo -dev
 
 test: lint
 	$(GO) test -tags $(TAGS) -count=1 ./...

@@ -79,7 +79,10 @@ type Activity struct {
 	// (NextCount of them); empty otherwise.
 	Next []Occurrence `json:"next_occurrences,omitempty"`
 
-	Status        Status    `json:"status"`
+	Status Status `json:"status"`
+	// Public is true when the activity and its organisation are both
+	// approved: what the public may see. Filled on reads.
+	Public        bool      `json:"-"`
 	LastConfirmed time.Time `json:"last_confirmed"`
 	CreatedAt     time.Time `json:"created_at"`
 	UpdatedAt     time.Time `json:"updated_at"`

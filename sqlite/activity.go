@@ -132,7 +132,7 @@ func loadActivities(ctx context.Context, q querier, ids []int64) ([]*registry.Ac
 
 	rows, err := q.QueryContext(ctx, `SELECT a.id, a.organisation_id, o.name, a.category, a.stage, a.age_min, a.age_max,
 		a.cost_kind, a.price, a.currency, a.leisure_card, a.accessibility, a.registration_required, a.capacity,
-		a.contact_name, a.contact_email, a.contact_phone, a.status, a.last_confirmed, a.created_at, a.updated_at,
+		a.contact_name, a.contact_email, a.contact_phone, a.status, a.public, a.last_confirmed, a.created_at, a.updated_at,
 		l.id, l.name, l.address, l.postcode, l.city, l.district, l.country, COALESCE(l.lat, 0), COALESCE(l.lng, 0)
 		FROM activities a JOIN organisations o ON o.id = a.organisation_id JOIN locations l ON l.id = a.location_id
 		WHERE a.id IN (`+in+`)`, args...)
@@ -145,7 +145,7 @@ func loadActivities(ctx context.Context, q querier, ids []int64) ([]*registry.Ac
 		var access, confirmed, created, updated string
 		if err := rows.Scan(&a.ID, &a.OrganisationID, &a.OrganisationName, &a.Category, &a.Stage, &a.AgeMin, &a.AgeMax,
 			&a.Cost.Kind, &a.Cost.Price, &a.Cost.Currency, &a.Cost.LeisureCard, &access, &a.RegistrationRequired, &a.Capacity,
-			&a.Contact.Name, &a.Contact.Email, &a.Contact.Phone, &a.Status, &confirmed, &created, &updated,
+			&a.Contact.Name, &a.Contact.Email, &a.Contact.Phone, &a.Status, &a.Public, &confirmed, &created, &updated,
 			&a.Location.ID, &a.Location.Name, &a.Location.Address, &a.Location.Postcode, &a.Location.City,
 			&a.Location.District, &a.Location.Country, &a.Location.Lat, &a.Location.Lng); err != nil {
 			rows.Close()
@@ -181,6 +181,9 @@ func loadActivities(ctx context.Context, q querier, ids []int64) ([]*registry.Ac
 		}
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: activity texts: %w", err)
+	}
 
 	rows, err = q.QueryContext(ctx, `SELECT activity_id, role, lang FROM activity_languages
 		WHERE activity_id IN (`+in+`) ORDER BY activity_id, role, lang`, args...)
@@ -203,6 +206,9 @@ func loadActivities(ctx context.Context, q querier, ids []int64) ([]*registry.Ac
 		}
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: activity languages: %w", err)
+	}
 
 	rows, err = q.QueryContext(ctx, `SELECT activity_id, id, kind, zone, rrule, start_date, end_date, start_time, end_time, except_dates
 		FROM schedules WHERE activity_id IN (`+in+`) ORDER BY activity_id, position`, args...)
@@ -301,7 +307,7 @@ func (db *DB) CreateActivities(ctx context.Context, as []*registry.Activity) err
 
 func createActivityTx(ctx context.Context, tx *sql.Tx, a *registry.Activity, orgStatus registry.Status, orgName string, now time.Time) error {
 	a.OrganisationName = orgName
-	locID, err := upsertLocation(ctx, tx, a.OrganisationID, &a.Location)
+	locID, err := upsertLocation(ctx, tx, a.OrganisationID, 0, &a.Location)
 	if err != nil {
 		return err
 	}
@@ -348,7 +354,7 @@ func (db *DB) UpdateActivity(ctx context.Context, id int64, upd registry.Activit
 		if err != nil {
 			return err
 		}
-		locID, err := upsertLocation(ctx, tx, a.OrganisationID, &a.Location)
+		locID, err := upsertLocation(ctx, tx, a.OrganisationID, a.ID, &a.Location)
 		if err != nil {
 			return err
 		}
@@ -426,15 +432,26 @@ func sortTitle(t registry.Text) string {
 }
 
 // upsertLocation reuses the organisation's location with the same name and
-// address, or creates one, and returns its id.
-func upsertLocation(ctx context.Context, tx *sql.Tx, orgID int64, l *registry.Location) (int64, error) {
+// address, or creates one, and returns its id. When a reused place's
+// district, city or coordinates change, every other activity held there is
+// re-indexed too: they are at the same place.
+func upsertLocation(ctx context.Context, tx *sql.Tx, orgID, activityID int64, l *registry.Location) (int64, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM locations WHERE organisation_id = ? AND name = ? AND address = ?
-		AND postcode = ? AND country = ?`, orgID, l.Name, l.Address, l.Postcode, l.Country).Scan(&id)
+	var city, district string
+	var lat, lng float64
+	err := tx.QueryRowContext(ctx, `SELECT id, city, district, COALESCE(lat, 0), COALESCE(lng, 0) FROM locations
+		WHERE organisation_id = ? AND name = ? AND address = ? AND postcode = ? AND country = ?`,
+		orgID, l.Name, l.Address, l.Postcode, l.Country).Scan(&id, &city, &district, &lat, &lng)
 	switch {
 	case err == nil:
+		if city == l.City && district == l.District && lat == l.Lat && lng == l.Lng {
+			break
+		}
 		_, err = tx.ExecContext(ctx, `UPDATE locations SET city = ?, district = ?, district_code = ?, lat = ?, lng = ?
 			WHERE id = ?`, l.City, l.District, registry.DistrictCode(l.District), nullFloat(l.Lat), nullFloat(l.Lng), id)
+		if err == nil {
+			err = reindexWhere(ctx, tx, `SELECT id FROM activities WHERE location_id = ? AND id <> ?`, id, activityID)
+		}
 	case errors.Is(err, sql.ErrNoRows):
 		var res sql.Result
 		res, err = tx.ExecContext(ctx, `INSERT INTO locations (organisation_id, name, address, postcode, city, district,
@@ -505,7 +522,8 @@ func indexActivity(ctx context.Context, tx *sql.Tx, a *registry.Activity, orgSta
 	if err := unindex(ctx, tx, a.ID); err != nil {
 		return err
 	}
-	if !isPublic(a.Status, orgStatus) {
+	a.Public = isPublic(a.Status, orgStatus)
+	if !a.Public {
 		return nil
 	}
 	d := buildSearchDoc(a)
@@ -519,25 +537,37 @@ func indexActivity(ctx context.Context, tx *sql.Tx, a *registry.Activity, orgSta
 // reindexOrganisation refreshes the public flag and search entries of every
 // activity of an organisation after its status or name changed.
 func reindexOrganisation(ctx context.Context, tx *sql.Tx, orgID int64) error {
-	orgStatus, _, err := orgForActivity(ctx, tx, orgID)
+	return reindexWhere(ctx, tx, `SELECT id FROM activities WHERE organisation_id = ?`, orgID)
+}
+
+// reindexWhere refreshes the public flag and search entries of the
+// activities the query selects, a chunk at a time.
+func reindexWhere(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
+	ids, err := queryIDs(ctx, tx, query, args...)
 	if err != nil {
-		return err
+		return fmt.Errorf("sqlite: reindex: %w", err)
 	}
-	ids, err := queryIDs(ctx, tx, `SELECT id FROM activities WHERE organisation_id = ?`, orgID)
-	if err != nil {
-		return fmt.Errorf("sqlite: reindex organisation: %w", err)
-	}
-	as, err := loadActivities(ctx, tx, ids)
-	if err != nil {
-		return err
-	}
-	for _, a := range as {
-		if _, err := tx.ExecContext(ctx, `UPDATE activities SET public = ? WHERE id = ?`,
-			boolInt(isPublic(a.Status, orgStatus)), a.ID); err != nil {
-			return fmt.Errorf("sqlite: reindex organisation: %w", err)
-		}
-		if err := indexActivity(ctx, tx, a, orgStatus); err != nil {
+	orgStatus := map[int64]registry.Status{}
+	for i := 0; i < len(ids); i += loadChunk {
+		as, err := loadActivities(ctx, tx, ids[i:min(i+loadChunk, len(ids))])
+		if err != nil {
 			return err
+		}
+		for _, a := range as {
+			st, ok := orgStatus[a.OrganisationID]
+			if !ok {
+				if st, _, err = orgForActivity(ctx, tx, a.OrganisationID); err != nil {
+					return err
+				}
+				orgStatus[a.OrganisationID] = st
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE activities SET public = ? WHERE id = ?`,
+				boolInt(isPublic(a.Status, st)), a.ID); err != nil {
+				return fmt.Errorf("sqlite: reindex: %w", err)
+			}
+			if err := indexActivity(ctx, tx, a, st); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -243,70 +243,116 @@ func (db *DB) refresh(ctx context.Context) error {
 	}
 	ix := &db.index
 	ix.mu.RLock()
-	fresh := ix.loaded && ix.seq == last
+	fresh := ix.loaded && ix.seq >= last
 	ix.mu.RUnlock()
 	if fresh {
 		return nil
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if ix.loaded && ix.seq == last {
-		return nil
+	if ix.loaded && ix.seq >= last {
+		return nil // another search caught up while this one waited
 	}
-	var (
-		ids  []int64
-		full = !ix.loaded
-		err  error
-	)
+	full := !ix.loaded
+	var changed []int64
 	if !full {
 		var oldest int64
 		if err := db.read.QueryRowContext(ctx, `SELECT COALESCE(MIN(seq), 0) FROM search_log`).Scan(&oldest); err != nil {
 			return fmt.Errorf("sqlite: search log: %w", err)
 		}
-		// Entries this process has not seen were pruned: start over.
-		full = oldest > ix.seq+1
+		var err error
+		changed, err = queryIDs(ctx, db.read, `SELECT DISTINCT activity_id FROM search_log WHERE seq > ? AND seq <= ?`, ix.seq, last)
+		if err != nil {
+			return fmt.Errorf("sqlite: search log: %w", err)
+		}
+		// Entries this process has not seen were pruned, or so much changed
+		// that reading everything is cheaper: start over.
+		full = oldest > ix.seq+1 || len(changed) > maxIncremental
 	}
+	// Build the new state aside, so a failure leaves the index as it was.
+	var ids []int64
+	var err error
 	if full {
 		ids, err = queryIDs(ctx, db.read, `SELECT id FROM activities WHERE public = 1`)
-		ix.byID = make(map[int64]*entry, len(ids))
 	} else {
-		ids, err = queryIDs(ctx, db.read, `SELECT DISTINCT activity_id FROM search_log WHERE seq > ? AND seq <= ?`, ix.seq, last)
-		for _, id := range ids {
-			delete(ix.byID, id)
-		}
-		if err == nil && len(ids) > 0 {
-			// Of the changed activities, only the public ones come back.
-			ids, err = queryIDs(ctx, db.read, `SELECT id FROM activities WHERE public = 1 AND id IN (`+placeholders(len(ids))+`)`, anySlice(ids)...)
+		// Of the changed activities, only the public ones come back.
+		for i := 0; i < len(changed) && err == nil; i += loadChunk {
+			part := changed[i:min(i+loadChunk, len(changed))]
+			var got []int64
+			got, err = queryIDs(ctx, db.read, `SELECT id FROM activities WHERE public = 1 AND id IN (`+placeholders(len(part))+`)`, anySlice(part)...)
+			ids = append(ids, got...)
 		}
 	}
 	if err != nil {
 		return fmt.Errorf("sqlite: refresh search index: %w", err)
 	}
-	const chunk = 500
-	for i := 0; i < len(ids); i += chunk {
-		as, err := loadActivities(ctx, db.read, ids[i:min(i+chunk, len(ids))])
+	fresh2 := make([]*entry, 0, len(ids))
+	for i := 0; i < len(ids); i += loadChunk {
+		as, err := loadActivities(ctx, db.read, ids[i:min(i+loadChunk, len(ids))])
 		if err != nil {
 			return err
 		}
 		for _, a := range as {
-			ix.byID[a.ID] = newEntry(a)
+			fresh2 = append(fresh2, newEntry(a))
 		}
 	}
-	ix.order = ix.order[:0]
-	for _, e := range ix.byID {
-		ix.order = append(ix.order, e)
-	}
-	sort.Slice(ix.order, func(i, j int) bool {
-		if ix.order[i].sortKey != ix.order[j].sortKey {
-			return ix.order[i].sortKey < ix.order[j].sortKey
+	sort.Slice(fresh2, func(i, j int) bool { return fresh2[i].before(fresh2[j]) })
+	var kept []*entry
+	if !full {
+		gone := make(map[int64]bool, len(changed))
+		for _, id := range changed {
+			gone[id] = true
 		}
-		return ix.order[i].a.ID < ix.order[j].a.ID
-	})
+		kept = make([]*entry, 0, len(ix.order))
+		for _, e := range ix.order {
+			if !gone[e.a.ID] {
+				kept = append(kept, e)
+			}
+		}
+	}
+	ix.order = mergeOrdered(kept, fresh2)
+	ix.byID = make(map[int64]*entry, len(ix.order))
+	for _, e := range ix.order {
+		ix.byID[e.a.ID] = e
+	}
 	ix.build()
 	ix.text = map[string]*textHits{}
 	ix.seq, ix.loaded = last, true
 	return nil
 }
+
+const (
+	// loadChunk is how many ids one IN (...) list holds.
+	loadChunk = 500
+	// maxIncremental is the most changed activities applied one by one;
+	// more are read with a full reload.
+	maxIncremental = 5000
+)
+
+// before orders entries by title, then id.
+func (e *entry) before(o *entry) bool {
+	if e.sortKey != o.sortKey {
+		return e.sortKey < o.sortKey
+	}
+	return e.a.ID < o.a.ID
+}
+
+// mergeOrdered merges two ordered lists in one pass.
+func mergeOrdered(a, b []*entry) []*entry {
+	out := make([]*entry, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].before(a[0]) {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// WarmIndex loads the search index, so the first visitor after a start does
+// not wait for it.
+func (db *DB) WarmIndex(ctx context.Context) error { return db.refresh(ctx) }
 
 func anySlice(ids []int64) []any {
 	out := make([]any, len(ids))
@@ -331,10 +377,10 @@ func (db *DB) textMatches(ctx context.Context, terms []string) (*textHits, error
 	n := int64(len(ix.order))
 	h = &textHits{all: newBitset(n), title: newBitset(n)}
 	var err error
-	if h.total, err = db.matchInto(ctx, h.all, matchIn("{title sub body}", terms)); err != nil {
+	if err = db.matchInto(ctx, h.all, matchIn("{title sub body}", terms)); err != nil {
 		return nil, err
 	}
-	if _, err = db.matchInto(ctx, h.title, matchIn("{title sub}", terms)); err != nil {
+	if err = db.matchInto(ctx, h.title, matchIn("{title sub}", terms)); err != nil {
 		return nil, err
 	}
 	h.total = h.all.count()
@@ -357,26 +403,24 @@ func (db *DB) textMatches(ctx context.Context, terms []string) (*textHits, error
 // matchInto sets the position bits of every indexed activity matching expr.
 // The ids come back as one string, which is much cheaper than one row per id
 // through cgo. Callers hold ix.mu (read).
-func (db *DB) matchInto(ctx context.Context, b bitset, expr string) (int, error) {
+func (db *DB) matchInto(ctx context.Context, b bitset, expr string) error {
 	var list string
 	err := db.read.QueryRowContext(ctx, `SELECT COALESCE(group_concat(rowid), '') FROM activity_search WHERE activity_search MATCH ?`, expr).Scan(&list)
 	if err != nil {
-		return 0, fmt.Errorf("sqlite: text search: %w", err)
+		return fmt.Errorf("sqlite: text search: %w", err)
 	}
-	n := 0
 	for list != "" {
 		var part string
 		part, list, _ = strings.Cut(list, ",")
 		id, err := strconv.ParseInt(part, 10, 64)
 		if err != nil {
-			return 0, fmt.Errorf("sqlite: text search: %w", err)
+			return fmt.Errorf("sqlite: text search: %w", err)
 		}
 		if i, ok := db.index.pos[id]; ok {
 			b.set(int64(i))
 		}
-		n++
 	}
-	return n, nil
+	return nil
 }
 
 // searchIndex runs a public search on the index: filter, count, order, page.

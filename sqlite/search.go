@@ -75,9 +75,21 @@ func buildSearchDoc(a *registry.Activity) searchDoc {
 	}
 }
 
-// queryTerms turns what a person typed into the words to search for.
+// queryTerms turns what a person typed into the words to search for. Lone
+// letters are dropped when there are longer words ("a", "i" in a sentence
+// narrow nothing and would cost a scan of every word); a query of only one
+// letter keeps it.
 func queryTerms(q string) []string {
-	t := tokens(q)
+	all := tokens(q)
+	var t []string
+	for _, w := range all {
+		if utf8.RuneCountInString(w) > 1 {
+			t = append(t, w)
+		}
+	}
+	if len(t) == 0 && len(all) > 0 {
+		t = all[:1]
+	}
 	if len(t) > maxQueryTerms {
 		t = t[:maxQueryTerms]
 	}

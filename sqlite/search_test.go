@@ -260,3 +260,53 @@ func TestIndexSeesOtherProcess(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedLocationReindexed: two activities at one place; moving the place
+// to another district moves both in the search.
+func TestSharedLocationReindexed(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t)
+	org := mustCreateOrg(t, db, newOrg("Drammen IF"))
+	a := mustCreate(t, db, newActivity(org.ID, "Håndball"))
+	mustCreate(t, db, newActivity(org.ID, "Friidrett"))
+	if n, _ := search(t, db, registry.ActivityFilter{District: ptr("Bragernes")}); n != 2 {
+		t.Fatalf("before: %d in Bragernes", n)
+	}
+	loc := a.Location
+	loc.District = "Strømsø"
+	if _, err := db.UpdateActivity(ctx, a.ID, registry.ActivityUpdate{Location: &loc}); err != nil {
+		t.Fatal(err)
+	}
+	if n, titles := search(t, db, registry.ActivityFilter{District: ptr("Strømsø")}); n != 2 {
+		t.Errorf("after: %d in Strømsø (%v), want both", n, titles)
+	}
+	if n, _ := search(t, db, registry.ActivityFilter{District: ptr("Bragernes")}); n != 0 {
+		t.Errorf("after: %d still in Bragernes", n)
+	}
+}
+
+// TestLargeBatchFromOtherProcess: more changes than one IN list holds are
+// applied (by a full reload) without error.
+func TestLargeBatchFromOtherProcess(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t)
+	org := mustCreateOrg(t, db, newOrg("Drammen IF"))
+	if n, _ := search(t, db, registry.ActivityFilter{}); n != 0 {
+		t.Fatal("not empty")
+	}
+	other, err := sqlite.Open(db.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	var batch []*registry.Activity
+	for i := range 6000 {
+		batch = append(batch, newActivity(org.ID, fmt.Sprintf("Trening %d", i)))
+	}
+	if err := other.CreateActivities(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := search(t, db, registry.ActivityFilter{Query: ptr("trening")}); n != 6000 {
+		t.Errorf("found %d of 6000", n)
+	}
+}

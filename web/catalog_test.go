@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"broen/accounts"
 	"broen/locales"
 	"broen/registry"
 )
@@ -16,7 +17,7 @@ import (
 // idLiteral finds message IDs written as string literals in Go code and
 // templates. A literal that ends in a dot is a prefix completed from code
 // values ("registry.category." + code).
-var idLiteral = regexp.MustCompile(`"((?:web|registry|error|validation|api|mentoring|accounts)\.[a-z0-9_.]*)"`)
+var idLiteral = regexp.MustCompile(`"((?:web|registry|error|validation|api|mentoring|accounts|notify)\.[a-z0-9_.]*)"`)
 
 // dynamicIDs lists the IDs built from a prefix and a vocabulary.
 func dynamicIDs(prefix string) []string {
@@ -43,6 +44,10 @@ func dynamicIDs(prefix string) []string {
 		codes = append(codes, "nn")
 	case "web.lang.":
 		codes = locales.Supported
+	case "accounts.role.":
+		for _, r := range accounts.Roles {
+			codes = append(codes, string(r))
+		}
 	default:
 		return nil
 	}

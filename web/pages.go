@@ -95,6 +95,11 @@ func (s *Server) searchPage(c *gin.Context) {
 		page.Results = append(page.Results, s.card(l, a, now))
 	}
 	page.Total = total
+	if last := max(1, (total+form.PerPage-1)/form.PerPage); form.Page > last {
+		// Past the end (an old link, a shrunk result): go to the last page.
+		c.Redirect(http.StatusSeeOther, "/activities?"+form.Query(last))
+		return
+	}
 	page.pager = newPager(form.Page, total, form.PerPage, func(n int) string { return "/activities?" + form.Query(n) })
 	s.render(c, status, "search", &page)
 }
@@ -143,8 +148,8 @@ type activityPage struct {
 	Others        []textView // the description in the other languages it was written in
 	Category      string
 	Stage         string
-	Languages     []string
-	Helpers       []string
+	Languages     []template.HTML
+	Helpers       []template.HTML
 	Access        []string
 	Cost          string
 	AgeRange      string
@@ -165,7 +170,7 @@ func (s *Server) activityPage(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	org, err := s.svc.Organisations.FindOrganisationByID(c.Request.Context(), a.OrganisationID)
+	org, err := s.publicOrganisation(c, a.OrganisationID)
 	if err != nil {
 		_ = c.Error(err)
 		return
@@ -187,10 +192,10 @@ func (s *Server) activityPage(c *gin.Context) {
 		p.Stage = l.T("registry.stage." + string(a.Stage))
 	}
 	for _, code := range a.Languages {
-		p.Languages = append(p.Languages, languageName(l, code))
+		p.Languages = append(p.Languages, languageLabel(l, code))
 	}
 	for _, code := range a.HelperLanguages {
-		p.Helpers = append(p.Helpers, languageName(l, code))
+		p.Helpers = append(p.Helpers, languageLabel(l, code))
 	}
 	for _, code := range a.Accessibility {
 		p.Access = append(p.Access, l.T("registry.access."+code))
@@ -210,7 +215,7 @@ func (s *Server) publicActivity(c *gin.Context, id int64) (*registry.Activity, e
 	if err != nil {
 		return nil, err
 	}
-	if a.Status != registry.StatusApproved {
+	if !a.Public {
 		return nil, &broen.Error{Code: broen.ENOTFOUND, MessageID: "registry.activity.not_found"}
 	}
 	return a, nil

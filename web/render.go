@@ -10,9 +10,11 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"broen/accounts"
 	"broen/locales"
 	"broen/registry"
 )
@@ -23,10 +25,21 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
+// localZone is where the municipality is; times people read are shown in it.
+var localZone = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Oslo")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}()
+
 // templateFuncs are pure helpers with no per-request state; the localizer
 // travels in the page data.
 var templateFuncs = template.FuncMap{
 	"phone": registry.FormatPhone,
+	// local shows a stored (UTC) time in the municipality's zone.
+	"local": func(t time.Time) time.Time { return t.In(localZone) },
 	"add":   func(a, b int) int { return a + b },
 	"seq": func(n int) []int {
 		out := make([]int, n)
@@ -81,13 +94,23 @@ type basePage struct {
 	Canonical string
 	// JSONLD is schema.org data for the page, already marshalled.
 	JSONLD template.JS
+	// User is the signed-in person, or nil.
+	User *accounts.User
+	// Flash is a one-time message left by the previous request, localized.
+	Flash string
 }
 
 func (s *Server) base(c *gin.Context, title string) basePage {
 	l := localizer(c)
+	if l == nil {
+		l = locales.New(s.bundle, s.cfg.DefaultLocale)
+	}
 	b := basePage{
 		Lang: l.Lang, L: l, Title: title, Path: c.Request.URL.Path,
-		RequestID: requestID(c), BaseURL: s.cfg.BaseURL,
+		RequestID: requestID(c), BaseURL: s.cfg.BaseURL, User: currentUser(c),
+	}
+	if id := s.sessions.PopString(c.Request.Context(), sessFlash); id != "" {
+		b.Flash = l.T(id)
 	}
 	q := c.Request.URL.Query()
 	q.Del("lang")

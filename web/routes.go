@@ -3,25 +3,22 @@ package web
 import (
 	"io/fs"
 	"net/http"
+	"path"
 
 	"github.com/gin-gonic/gin"
+
+	"broen/accounts"
 )
 
 // routes registers every route of the server.
 func (s *Server) routes() {
 	e := s.engine
-	// Probes answer before any middleware: /livez does no work at all.
-	e.GET("/livez", func(c *gin.Context) { c.String(http.StatusOK, "ok") })
+	// Probes answer before any middleware (/livez is answered in ServeHTTP).
 	e.GET("/readyz", s.readyz)
 
-	static, _ := fs.Sub(staticFS, "static")
-	assets := e.Group("/static", func(c *gin.Context) {
-		c.Header("Cache-Control", "public, max-age=86400")
-		c.Next()
-	})
-	assets.StaticFS("/", http.FS(static))
-
-	e.Use(s.requestContext, securityHeaders, s.chooseLocale)
+	e.Use(s.requestContext, securityHeaders, s.loadUser, s.chooseLocale)
+	e.GET("/static/*path", s.static)
+	e.HEAD("/static/*path", s.static)
 	e.NoRoute(s.notFound)
 	e.NoMethod(s.methodNotAllowed)
 
@@ -31,12 +28,42 @@ func (s *Server) routes() {
 	e.GET("/organisations", s.organisationsPage)
 	e.GET("/organisations/:id", s.organisationPage)
 
+	e.GET("/login", s.loginForm)
+	e.POST("/login", s.login)
+	e.POST("/logout", s.logout)
+	e.GET("/password/forgot", s.forgotForm)
+	e.POST("/password/forgot", s.forgot)
+	e.GET("/password/reset", s.passwordForm(accounts.PurposePasswordReset))
+	e.POST("/password/reset", s.setPassword(accounts.PurposePasswordReset))
+	e.GET("/invitation", s.passwordForm(accounts.PurposeInvitation))
+	e.POST("/invitation", s.setPassword(accounts.PurposeInvitation))
+
+	signedIn := e.Group("/", s.requireUser)
+	signedIn.GET("/account", s.accountPage)
+	signedIn.GET("/account/invite", s.inviteForm)
+	signedIn.POST("/account/invite", s.invite)
+
+	admin := e.Group("/admin", s.requireUser, s.requireCoordinator)
+	admin.GET("/audit", s.auditPage)
+
 	api := e.Group("/api/v1")
 	api.GET("/activities", s.apiActivities)
 	api.GET("/activities/:id", s.apiActivity)
 	api.GET("/organisations", s.apiOrganisations)
 	api.GET("/organisations/:id", s.apiOrganisation)
 	api.GET("/categories", s.apiCategories)
+}
+
+// static serves the embedded assets: files only (no folder listings), and
+// the localized 404 page for anything else.
+func (s *Server) static(c *gin.Context) {
+	name := "static" + path.Clean("/"+c.Param("path"))
+	if st, err := fs.Stat(staticFS, name); err != nil || st.IsDir() {
+		s.notFound(c)
+		return
+	}
+	c.Header("Cache-Control", "public, max-age=86400")
+	http.ServeFileFS(c.Writer, c.Request, staticFS, name)
 }
 
 // readyz answers 200 only while the database is reachable and migrated.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -11,11 +12,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/alexedwards/scs/v2"
 	"github.com/gin-gonic/gin"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"broen"
+	"broen/accounts"
 	"broen/locales"
+	"broen/notify"
 	"broen/registry"
 )
 
@@ -40,6 +44,14 @@ type Services struct {
 	Catalog       registry.CatalogService
 	// Ready reports whether the database is reachable and migrated.
 	Ready func(ctx context.Context) error
+
+	Users  accounts.UserService
+	Tokens accounts.TokenService
+	Audit  accounts.AuditService
+	// Sessions stores server-side sessions; nil keeps them in memory (tests).
+	Sessions scs.Store
+	// Mailer sends the emails (invitations, password resets, decisions).
+	Mailer notify.Mailer
 }
 
 // Server is Broen's HTTP server.
@@ -49,7 +61,14 @@ type Server struct {
 	bundle *i18n.Bundle
 	log    *slog.Logger
 	engine *gin.Engine
-	pages  map[string]*template.Template
+	// handler is the engine behind session loading and cross-origin
+	// protection: what ServeHTTP serves.
+	handler  http.Handler
+	sessions *scs.SessionManager
+	pages    map[string]*template.Template
+	// Sign-in attempts: per address and per account.
+	loginIP      *limiter
+	loginAccount *limiter
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 }
@@ -72,7 +91,23 @@ func NewServer(cfg Config, svc Services, bundle *i18n.Bundle, logger *slog.Logge
 	if !cfg.Dev {
 		gin.SetMode(gin.ReleaseMode)
 	}
-	s := &Server{cfg: cfg, svc: svc, bundle: bundle, log: logger, pages: pages, Now: time.Now}
+	s := &Server{cfg: cfg, svc: svc, bundle: bundle, log: logger, pages: pages, Now: time.Now,
+		loginIP: newLimiter(30, 10), loginAccount: newLimiter(5, 5)}
+	s.sessions = scs.New()
+	if svc.Sessions != nil {
+		s.sessions.Store = svc.Sessions
+	}
+	s.sessions.HashTokenInStore = true
+	s.sessions.Lifetime = 12 * time.Hour
+	s.sessions.IdleTimeout = 2 * time.Hour
+	s.sessions.Cookie.Name = "broen_session"
+	s.sessions.Cookie.HttpOnly = true
+	s.sessions.Cookie.SameSite = http.SameSiteLaxMode
+	s.sessions.Cookie.Secure = strings.HasPrefix(cfg.BaseURL, "https://")
+	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		logger.Error("session", "path", r.URL.Path, "error", err.Error())
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+	}
 	e := gin.New()
 	e.HandleMethodNotAllowed = true
 	if err := e.SetTrustedProxies(cfg.TrustedProxies); err != nil {
@@ -80,11 +115,41 @@ func NewServer(cfg Config, svc Services, bundle *i18n.Bundle, logger *slog.Logge
 	}
 	s.engine = e
 	s.routes()
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
+	s.handler = cop.Handler(s.sessions.LoadAndSave(e))
 	return s, nil
 }
 
-// ServeHTTP makes the server an http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.engine.ServeHTTP(w, r) }
+// ServeHTTP makes the server an http.Handler. The liveness probe skips
+// everything; the rest passes cross-origin protection (a state-changing
+// request from another site is refused) and session loading.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/livez" {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = w.Write([]byte("ok"))
+		return
+	}
+	s.handler.ServeHTTP(w, r)
+}
+
+// crossOriginDenied answers a cross-site form post or API write: 403 in the
+// reader's language, as JSON under /api.
+func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
+	lang := locales.Match(r.Header.Get("Accept-Language"))
+	if lang == "" {
+		lang = s.cfg.DefaultLocale
+	}
+	msg := locales.New(s.bundle, lang).T("error.cross_origin")
+	s.log.Warn("cross-origin request refused", "path", r.URL.Path, "origin", r.Header.Get("Origin"))
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusForbidden)
+		_ = json.NewEncoder(w).Encode(gin.H{"error": apiError{Code: broen.EFORBIDDEN, Message: msg}})
+		return
+	}
+	http.Error(w, msg, http.StatusForbidden)
+}
 
 const (
 	ctxLocalizer = "broen.localizer"
@@ -150,7 +215,8 @@ func (s *Server) chooseLocale(c *gin.Context) {
 		if l, ok := locales.Normalize(q); ok {
 			lang = l
 			c.SetSameSite(http.SameSiteLaxMode)
-			c.SetCookie(langCookie, l, 365*24*3600, "/", "", c.Request.TLS != nil, true)
+			secure := c.Request.TLS != nil || strings.HasPrefix(s.cfg.BaseURL, "https://")
+			c.SetCookie(langCookie, l, 365*24*3600, "/", "", secure, true)
 		}
 	}
 	if lang == "" {
@@ -159,6 +225,9 @@ func (s *Server) chooseLocale(c *gin.Context) {
 				lang = l
 			}
 		}
+	}
+	if u := currentUser(c); lang == "" && u != nil {
+		lang, _ = locales.Normalize(u.Locale)
 	}
 	if lang == "" {
 		lang = locales.Match(c.GetHeader("Accept-Language"))

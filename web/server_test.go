@@ -24,6 +24,7 @@ import (
 var now = time.Date(2026, 11, 23, 11, 0, 0, 0, time.UTC)
 
 type fixture struct {
+	mail     *mailbox
 	srv      *web.Server
 	db       *sqlite.DB
 	org      *registry.Organisation
@@ -84,8 +85,10 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	logger := slog.New(slog.NewTextHandler(testLogOutput(), nil))
+	f.mail = &mailbox{}
 	f.srv, err = web.NewServer(web.Config{BaseURL: "https://broen.example"},
-		web.Services{Organisations: db, Activities: db, Catalog: db, Ready: db.Ready}, bundle, logger)
+		web.Services{Organisations: db, Activities: db, Catalog: db, Ready: db.Ready,
+			Users: db, Tokens: db, Audit: db, Sessions: db.SessionStore(), Mailer: f.mail}, bundle, logger)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +163,7 @@ func TestActivityPage(t *testing.T) {
 	t.Run("Norwegian", func(t *testing.T) {
 		r := f.get(t, "/activities/"+itoa(f.arabic.ID)+"?lang=nb")
 		wantContains(t, r, "<h1>Leksehjelp på arabisk</h1>", "tirsdag 24. november kl. 18.00", "Fjellsvingen 2",
-			"Drammen Røde Kors", "arabisk (العربية)", `lang="ar" dir="rtl"`, "Gratis", "6–16 år",
+			"Drammen Røde Kors", `arabisk (<span lang="ar" dir="rtl">العربية</span>)`, "Gratis", "6–16 år",
 			`"@type":"EventSeries"`, `"startDate":"2026-11-24T18:00:00+01:00"`)
 	})
 	t.Run("SwedishFallsBackWithNote", func(t *testing.T) {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"slices"
 	"time"
 
@@ -49,6 +50,22 @@ func languageName(l *locales.Localizer, code string) string {
 	return name
 }
 
+// languageLabel is languageName as HTML, with the endonym marked with its
+// own language and direction, so screen readers pronounce it and
+// right-to-left script does not scramble the line (WCAG 3.1.2).
+func languageLabel(l *locales.Localizer, code string) template.HTML {
+	name := l.T("registry.language." + code)
+	out := template.HTMLEscapeString(name)
+	if slices.Contains(registry.UILocales, code) {
+		return template.HTML(out)
+	}
+	if lg, ok := registry.LookupLanguage(code); ok && registry.Fold(lg.Endonym) != registry.Fold(name) {
+		out += ` (<span lang="` + template.HTMLEscapeString(code) + `" dir="` + lg.Direction + `">` +
+			template.HTMLEscapeString(lg.Endonym) + `</span>)`
+	}
+	return template.HTML(out)
+}
+
 // occurrenceView is one upcoming time, formatted for the reader.
 type occurrenceView struct {
 	Start    time.Time
@@ -76,7 +93,7 @@ type activityCard struct {
 	Organisation string
 	Category     string
 	District     string
-	Languages    []string
+	Languages    []template.HTML
 	Next         *occurrenceView
 	Free         bool
 	Cost         string
@@ -98,7 +115,7 @@ func (s *Server) card(l *locales.Localizer, a *registry.Activity, now time.Time)
 	}
 	c.Summary.Text = summary(c.Summary.Text, 180)
 	for _, code := range a.Languages {
-		c.Languages = append(c.Languages, languageName(l, code))
+		c.Languages = append(c.Languages, languageLabel(l, code))
 	}
 	next := a.Next
 	if next == nil {

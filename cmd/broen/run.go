@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/url"
 	"os/signal"
 	"strconv"
 	"strings"
@@ -15,6 +17,7 @@ import (
 	"time"
 
 	"broen/demo"
+	"broen/notify"
 	"broen/locales"
 	"broen/sqlite"
 	"broen/web"
@@ -27,6 +30,7 @@ Commands:
             demo municipality into an empty database first)
   migrate   apply database migrations and exit
   demo      load the demo municipality into an empty database
+  user add  create a user (see "broen user add -h")
 
 Every flag can also be set with its environment variable (BROEN_ADDR, …);
 a flag given on the command line wins. Run "broen <command> -h" for flags.
@@ -43,20 +47,28 @@ type config struct {
 	TrustedProxies string
 }
 
-func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, serve bool) {
+func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, serve bool) error {
 	env := func(k, def string) string {
 		if v := getenv(k); v != "" {
 			return v
 		}
 		return def
 	}
+	var bad error
 	envBool := func(k string) bool {
-		b, _ := strconv.ParseBool(getenv(k))
+		v := getenv(k)
+		if v == "" {
+			return false
+		}
+		b, err := strconv.ParseBool(v)
+		if err != nil && bad == nil {
+			bad = fmt.Errorf("%s=%q: use true or false", k, v)
+		}
 		return b
 	}
 	fs.StringVar(&c.DB, "db", env("BROEN_DB", "data/broen.db"), "SQLite database file (BROEN_DB)")
 	if !serve {
-		return
+		return nil
 	}
 	fs.StringVar(&c.Addr, "addr", env("BROEN_ADDR", ":8080"), "address to listen on (BROEN_ADDR)")
 	fs.StringVar(&c.BaseURL, "base-url", env("BROEN_BASE_URL", ""), "public address, e.g. https://broen.example.no (BROEN_BASE_URL)")
@@ -64,9 +76,21 @@ func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, serve bool)
 	fs.BoolVar(&c.Dev, "dev", envBool("BROEN_DEV"), "development mode: debug logs (BROEN_DEV)")
 	fs.BoolVar(&c.Demo, "demo", envBool("BROEN_DEMO"), "load the demo municipality if the database is empty (BROEN_DEMO)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("BROEN_TRUSTED_PROXIES", ""), "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is trusted (BROEN_TRUSTED_PROXIES)")
+	return bad
 }
 
-func run(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+// check validates what flags cannot.
+func (c *config) check() error {
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("BROEN_BASE_URL / -base-url %q: give the full address, such as https://broen.drammen.kommune.no", c.BaseURL)
+		}
+	}
+	return nil
+}
+
+func run(args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -75,16 +99,31 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) er
 	var cfg config
 	fs := flag.NewFlagSet("broen "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	var err error
 	switch cmd {
 	case "serve":
-		cfg.flags(fs, getenv, true)
-	case "migrate", "demo":
-		cfg.flags(fs, getenv, false)
+		err = cfg.flags(fs, getenv, true)
+	case "migrate", "demo", "user":
+		// "broen user [-db FILE] add [flags]": the database flag comes
+		// before "add", the user's own flags after it.
+		err = cfg.flags(fs, getenv, false)
 	default:
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
 	}
+	if err != nil {
+		return err
+	}
 	if err := fs.Parse(rest); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	if cmd != "user" && fs.NArg() > 0 {
+		return fmt.Errorf("%s: unexpected arguments %q", cmd, fs.Args())
+	}
+	if err := cfg.check(); err != nil {
 		return err
 	}
 	level := slog.LevelInfo
@@ -110,13 +149,15 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) er
 		return nil
 	case "demo":
 		return loadDemo(ctx, db, stdout, true)
+	case "user":
+		return userCmd(ctx, db, fs.Args(), stdin, stdout, stderr)
 	}
 	if cfg.Demo {
 		if err := loadDemo(ctx, db, stdout, false); err != nil {
 			return err
 		}
 	}
-	return serve(ctx, cfg, db, logger, stdout)
+	return serve(ctx, stop, cfg, getenv, db, logger, stdout)
 }
 
 // loadDemo fills an empty database with the demo municipality. With strict,
@@ -137,10 +178,10 @@ func loadDemo(ctx context.Context, db *sqlite.DB, stdout io.Writer, strict bool)
 		return fmt.Errorf("demo: %w", err)
 	}
 	fmt.Fprintf(stdout, "demo municipality loaded: %d organisations, %d activities\n", nOrgs, nActs)
-	return nil
+	return demoAccounts(ctx, db, stdout)
 }
 
-func serve(ctx context.Context, cfg config, db *sqlite.DB, logger *slog.Logger, stdout io.Writer) error {
+func serve(ctx context.Context, stop context.CancelFunc, cfg config, getenv func(string) string, db *sqlite.DB, logger *slog.Logger, stdout io.Writer) error {
 	bundle, err := locales.NewBundle()
 	if err != nil {
 		return err
@@ -151,9 +192,17 @@ func serve(ctx context.Context, cfg config, db *sqlite.DB, logger *slog.Logger, 
 			proxies = append(proxies, p)
 		}
 	}
+	if err := db.WarmIndex(ctx); err != nil {
+		return err
+	}
+	mailer, err := newMailer(cfg, getenv, logger)
+	if err != nil {
+		return err
+	}
 	srv, err := web.NewServer(web.Config{
 		BaseURL: strings.TrimRight(cfg.BaseURL, "/"), DefaultLocale: cfg.DefaultLocale, Dev: cfg.Dev, TrustedProxies: proxies,
-	}, web.Services{Organisations: db, Activities: db, Catalog: db, Ready: db.Ready}, bundle, logger)
+	}, web.Services{Organisations: db, Activities: db, Catalog: db, Ready: db.Ready,
+		Users: db, Tokens: db, Audit: db, Sessions: db.SessionStore(), Mailer: mailer}, bundle, logger)
 	if err != nil {
 		return err
 	}
@@ -166,9 +215,14 @@ func serve(ctx context.Context, cfg config, db *sqlite.DB, logger *slog.Logger, 
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    1 << 16,
 	}
+	go sweep(ctx, db, logger)
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- hs.ListenAndServe() }()
-	logger.Info("serving", "addr", cfg.Addr, "db", cfg.DB)
+	go func() { errc <- hs.Serve(ln) }()
+	logger.Info("serving", "addr", ln.Addr().String(), "db", cfg.DB)
 	addr := cfg.Addr
 	if strings.HasPrefix(addr, ":") {
 		addr = "localhost" + addr
@@ -179,8 +233,55 @@ func serve(ctx context.Context, cfg config, db *sqlite.DB, logger *slog.Logger, 
 		return err
 	case <-ctx.Done():
 	}
+	// A second Ctrl+C during the drain stops at once.
+	stop()
 	logger.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	return hs.Shutdown(shutdownCtx)
+}
+
+// newMailer sends email over SMTP when BROEN_SMTP_HOST is set. Without it, in
+// development mode, emails are written to the log; otherwise sending fails
+// with an error saying what to configure (a production log must not hold
+// sign-in links).
+func newMailer(cfg config, getenv func(string) string, logger *slog.Logger) (notify.Mailer, error) {
+	smtp, ok, err := notify.ConfigFromEnv(getenv)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		return notify.NewSMTP(smtp)
+	}
+	if cfg.Dev {
+		logger.Info("no BROEN_SMTP_HOST: emails are written to this log (development mode)")
+		return notify.LogMailer{Log: logger}, nil
+	}
+	logger.Warn("no BROEN_SMTP_HOST: emails (invitations, password resets) cannot be sent")
+	return noMailer{}, nil
+}
+
+type noMailer struct{}
+
+func (noMailer) Send(context.Context, notify.Message) error {
+	return errors.New("email is not configured: set BROEN_SMTP_HOST and BROEN_SMTP_FROM (or run with -dev to log emails)")
+}
+
+// sweep removes expired sessions and link tokens every hour.
+func sweep(ctx context.Context, db *sqlite.DB, logger *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if err := db.SessionStore().DeleteExpired(ctx); err != nil && ctx.Err() == nil {
+			logger.Error("sweep sessions", "error", err.Error())
+		}
+		if _, err := db.DeleteExpiredTokens(ctx, time.Now()); err != nil && ctx.Err() == nil {
+			logger.Error("sweep tokens", "error", err.Error())
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
