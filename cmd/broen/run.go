@@ -17,8 +17,8 @@ import (
 	"time"
 
 	"broen/demo"
-	"broen/notify"
 	"broen/locales"
+	"broen/notify"
 	"broen/sqlite"
 	"broen/web"
 )
