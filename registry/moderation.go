@@ -123,7 +123,7 @@ type Change struct {
 // write.
 var ignoredFields = map[string]bool{
 	"id": true, "status": true, "created_at": true, "updated_at": true, "last_confirmed": true,
-	"organisation_name": true, "activity_count": true, "next_occurrences": true, "location.id": true,
+	"organisation_name": true, "activity_count": true, "next_occurrences": true,
 }
 
 // Changes lists every field that differs, in field order. For a new listing
@@ -164,9 +164,11 @@ func Diff(oldV, newV any) ([]Change, error) {
 	}
 	var out []Change
 	for k := range keys {
-		if a[k] != b[k] && !ignoredFields[k] && !strings.HasPrefix(k, "schedules.") || a[k] != b[k] && strings.HasPrefix(k, "schedules.") && !strings.HasSuffix(k, ".id") {
-			out = append(out, Change{Field: k, Old: a[k], New: b[k]})
+		// Row ids of nested parts (schedules.0.id, location.id) are storage.
+		if a[k] == b[k] || ignoredFields[k] || strings.HasSuffix(k, ".id") {
+			continue
 		}
+		out = append(out, Change{Field: k, Old: a[k], New: b[k]})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
 	return out, nil
@@ -265,4 +267,25 @@ type ModerationService interface {
 	// or returns the submission, in one transaction. ECONFLICT if it was
 	// already decided, EINVALID without a reason to return.
 	DecideSubmission(ctx context.Context, id int64, approve bool, reason string, by int64) (*Submission, error)
+}
+
+// ContentUpdate is the update that makes an activity's content what p says,
+// leaving its status and confirmation date alone.
+func ContentUpdate(p *Activity) ActivityUpdate {
+	return ActivityUpdate{
+		Title: &p.Title, Description: &p.Description, HowToJoin: &p.HowToJoin, Category: &p.Category,
+		Stage: &p.Stage, AgeMin: &p.AgeMin, AgeMax: &p.AgeMax, Languages: &p.Languages,
+		HelperLanguages: &p.HelperLanguages, Cost: &p.Cost, Accessibility: &p.Accessibility,
+		RegistrationRequired: &p.RegistrationRequired, Capacity: &p.Capacity, Contact: &p.Contact,
+		Location: &p.Location, Schedules: &p.Schedules,
+	}
+}
+
+// OrganisationContentUpdate is the same for an organisation.
+func OrganisationContentUpdate(p *Organisation) OrganisationUpdate {
+	return OrganisationUpdate{
+		Name: &p.Name, Kind: &p.Kind, Country: &p.Country, OrgNumber: &p.OrgNumber, Description: &p.Description,
+		Website: &p.Website, Email: &p.Email, Phone: &p.Phone, ContactPublic: &p.ContactPublic,
+		Address: &p.Address, Postcode: &p.Postcode, City: &p.City, District: &p.District,
+	}
 }

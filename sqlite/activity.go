@@ -334,61 +334,69 @@ func createActivityTx(ctx context.Context, tx *sql.Tx, a *registry.Activity, org
 
 // UpdateActivity applies upd, validates and stores the result, re-indexing it.
 func (db *DB) UpdateActivity(ctx context.Context, id int64, upd registry.ActivityUpdate) (*registry.Activity, error) {
-	now := db.Now().UTC()
 	var out *registry.Activity
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		as, err := loadActivities(ctx, tx, []int64{id})
-		if err != nil {
-			return err
-		}
-		if len(as) == 0 {
-			return activityNotFound()
-		}
-		a := as[0]
-		upd.Apply(a)
-		a.Normalize()
-		if err := a.Validate(); err != nil {
-			return err
-		}
-		orgStatus, _, err := orgForActivity(ctx, tx, a.OrganisationID)
-		if err != nil {
-			return err
-		}
-		locID, err := upsertLocation(ctx, tx, a.OrganisationID, a.ID, &a.Location)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE activities SET category = ?, stage = ?, age_min = ?, age_max = ?,
-			cost_kind = ?, price = ?, currency = ?, leisure_card = ?, accessibility = ?, registration_required = ?,
-			capacity = ?, contact_name = ?, contact_email = ?, contact_phone = ?, location_id = ?, status = ?,
-			public = ?, sort_title = ?, last_confirmed = ?, updated_at = ? WHERE id = ?`,
-			a.Category, a.Stage, a.AgeMin, a.AgeMax, a.Cost.Kind, a.Cost.Price, a.Cost.Currency,
-			boolInt(a.Cost.LeisureCard), strings.Join(a.Accessibility, " "), boolInt(a.RegistrationRequired),
-			a.Capacity, a.Contact.Name, a.Contact.Email, a.Contact.Phone, locID, a.Status,
-			boolInt(isPublic(a.Status, orgStatus)), sortTitle(a.Title), formatTime(a.LastConfirmed),
-			formatTime(now), id); err != nil {
-			return fmt.Errorf("sqlite: update activity: %w", err)
-		}
-		for _, table := range []string{"activity_texts", "activity_languages", "schedules"} {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE activity_id = ?`, id); err != nil {
-				return fmt.Errorf("sqlite: update activity: %w", err)
-			}
-		}
-		if err := writeActivityParts(ctx, tx, a); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM locations WHERE organisation_id = ? AND id NOT IN
-			(SELECT location_id FROM activities WHERE organisation_id = ?)`, a.OrganisationID, a.OrganisationID); err != nil {
-			return fmt.Errorf("sqlite: prune locations: %w", err)
-		}
-		a.UpdatedAt = now
-		out = a
-		return indexActivity(ctx, tx, a, orgStatus)
+		var err error
+		out, err = updateActivityTx(ctx, tx, id, upd, db.Now().UTC())
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+func updateActivityTx(ctx context.Context, tx *sql.Tx, id int64, upd registry.ActivityUpdate, now time.Time) (*registry.Activity, error) {
+	as, err := loadActivities(ctx, tx, []int64{id})
+	if err != nil {
+		return nil, err
+	}
+	if len(as) == 0 {
+		return nil, activityNotFound()
+	}
+	a := as[0]
+	upd.Apply(a)
+	a.Normalize()
+	if err := a.Validate(); err != nil {
+		return nil, err
+	}
+	orgStatus, orgName, err := orgForActivity(ctx, tx, a.OrganisationID)
+	if err != nil {
+		return nil, err
+	}
+	a.OrganisationName = orgName
+	locID, err := upsertLocation(ctx, tx, a.OrganisationID, a.ID, &a.Location)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE activities SET category = ?, stage = ?, age_min = ?, age_max = ?,
+		cost_kind = ?, price = ?, currency = ?, leisure_card = ?, accessibility = ?, registration_required = ?,
+		capacity = ?, contact_name = ?, contact_email = ?, contact_phone = ?, location_id = ?, status = ?,
+		public = ?, sort_title = ?, last_confirmed = ?, updated_at = ? WHERE id = ?`,
+		a.Category, a.Stage, a.AgeMin, a.AgeMax, a.Cost.Kind, a.Cost.Price, a.Cost.Currency,
+		boolInt(a.Cost.LeisureCard), strings.Join(a.Accessibility, " "), boolInt(a.RegistrationRequired),
+		a.Capacity, a.Contact.Name, a.Contact.Email, a.Contact.Phone, locID, a.Status,
+		boolInt(isPublic(a.Status, orgStatus)), sortTitle(a.Title), formatTime(a.LastConfirmed),
+		formatTime(now), id); err != nil {
+		return nil, fmt.Errorf("sqlite: update activity: %w", err)
+	}
+	for _, table := range []string{"activity_texts", "activity_languages", "schedules"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE activity_id = ?`, id); err != nil {
+			return nil, fmt.Errorf("sqlite: update activity: %w", err)
+		}
+	}
+	if err := writeActivityParts(ctx, tx, a); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM locations WHERE organisation_id = ? AND id NOT IN
+		(SELECT location_id FROM activities WHERE organisation_id = ?)`, a.OrganisationID, a.OrganisationID); err != nil {
+		return nil, fmt.Errorf("sqlite: prune locations: %w", err)
+	}
+	a.UpdatedAt = now
+	if err := indexActivity(ctx, tx, a, orgStatus); err != nil {
+		return nil, err
+	}
+	return a, nil
 }
 
 // DeleteActivity removes the activity and its search entry.

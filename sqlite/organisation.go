@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"broen"
 	"broen/registry"
@@ -143,6 +144,10 @@ func loadOrgTexts(ctx context.Context, q querier, orgs []*registry.Organisation)
 
 // CreateOrganisation validates and stores o.
 func (db *DB) CreateOrganisation(ctx context.Context, o *registry.Organisation) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error { return createOrganisationTx(ctx, tx, o, db.Now().UTC()) })
+}
+
+func createOrganisationTx(ctx context.Context, tx *sql.Tx, o *registry.Organisation, now time.Time) error {
 	o.Normalize()
 	if o.Status == "" {
 		o.Status = registry.StatusPending
@@ -150,23 +155,19 @@ func (db *DB) CreateOrganisation(ctx context.Context, o *registry.Organisation) 
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	now := db.Now().UTC()
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO organisations (name, kind, country, org_number, website, email, phone,
-			contact_public, address, postcode, city, district, district_code, status, sort_name, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			o.Name, o.Kind, o.Country, nullString(o.OrgNumber), o.Website, o.Email, o.Phone,
-			boolInt(o.ContactPublic), o.Address, o.Postcode, o.City, o.District, registry.DistrictCode(o.District),
-			o.Status, registry.Fold(o.Name), formatTime(now), formatTime(now))
-		if err != nil {
-			return orgWriteError(err)
-		}
-		if o.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return writeOrgTexts(ctx, tx, o)
-	})
+	res, err := tx.ExecContext(ctx, `INSERT INTO organisations (name, kind, country, org_number, website, email, phone,
+		contact_public, address, postcode, city, district, district_code, status, sort_name, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		o.Name, o.Kind, o.Country, nullString(o.OrgNumber), o.Website, o.Email, o.Phone,
+		boolInt(o.ContactPublic), o.Address, o.Postcode, o.City, o.District, registry.DistrictCode(o.District),
+		o.Status, registry.Fold(o.Name), formatTime(now), formatTime(now))
 	if err != nil {
+		return orgWriteError(err)
+	}
+	if o.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if err := writeOrgTexts(ctx, tx, o); err != nil {
 		return err
 	}
 	o.CreatedAt, o.UpdatedAt = now, now
@@ -178,46 +179,50 @@ func (db *DB) CreateOrganisation(ctx context.Context, o *registry.Organisation) 
 // activities, since only activities of approved organisations are public and
 // the name is searchable.
 func (db *DB) UpdateOrganisation(ctx context.Context, id int64, upd registry.OrganisationUpdate) (*registry.Organisation, error) {
-	now := db.Now().UTC()
 	var out *registry.Organisation
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		o, err := loadOrganisation(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		oldStatus, oldName := o.Status, o.Name
-		upd.Apply(o)
-		o.Normalize()
-		if err := o.Validate(); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE organisations SET name = ?, kind = ?, country = ?, org_number = ?,
-			website = ?, email = ?, phone = ?, contact_public = ?, address = ?, postcode = ?, city = ?, district = ?,
-			district_code = ?, status = ?, sort_name = ?, updated_at = ? WHERE id = ?`,
-			o.Name, o.Kind, o.Country, nullString(o.OrgNumber), o.Website, o.Email, o.Phone, boolInt(o.ContactPublic),
-			o.Address, o.Postcode, o.City, o.District, registry.DistrictCode(o.District), o.Status,
-			registry.Fold(o.Name), formatTime(now), id); err != nil {
-			return orgWriteError(err)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM organisation_texts WHERE organisation_id = ?`, id); err != nil {
-			return fmt.Errorf("sqlite: update organisation: %w", err)
-		}
-		if err := writeOrgTexts(ctx, tx, o); err != nil {
-			return err
-		}
-		if oldStatus != o.Status || oldName != o.Name {
-			if err := reindexOrganisation(ctx, tx, id); err != nil {
-				return err
-			}
-		}
-		o.UpdatedAt = now
-		out = o
-		return nil
+		var err error
+		out, err = updateOrganisationTx(ctx, tx, id, upd, db.Now().UTC())
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+func updateOrganisationTx(ctx context.Context, tx *sql.Tx, id int64, upd registry.OrganisationUpdate, now time.Time) (*registry.Organisation, error) {
+	o, err := loadOrganisation(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	oldStatus, oldName := o.Status, o.Name
+	upd.Apply(o)
+	o.Normalize()
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE organisations SET name = ?, kind = ?, country = ?, org_number = ?,
+		website = ?, email = ?, phone = ?, contact_public = ?, address = ?, postcode = ?, city = ?, district = ?,
+		district_code = ?, status = ?, sort_name = ?, updated_at = ? WHERE id = ?`,
+		o.Name, o.Kind, o.Country, nullString(o.OrgNumber), o.Website, o.Email, o.Phone, boolInt(o.ContactPublic),
+		o.Address, o.Postcode, o.City, o.District, registry.DistrictCode(o.District), o.Status,
+		registry.Fold(o.Name), formatTime(now), id); err != nil {
+		return nil, orgWriteError(err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM organisation_texts WHERE organisation_id = ?`, id); err != nil {
+		return nil, fmt.Errorf("sqlite: update organisation: %w", err)
+	}
+	if err := writeOrgTexts(ctx, tx, o); err != nil {
+		return nil, err
+	}
+	if oldStatus != o.Status || oldName != o.Name {
+		if err := reindexOrganisation(ctx, tx, id); err != nil {
+			return nil, err
+		}
+	}
+	o.UpdatedAt = now
+	return o, nil
 }
 
 // DeleteOrganisation removes the organisation, its activities and their
