@@ -11,6 +11,9 @@ type TokenPurpose string
 const (
 	PurposeInvitation    TokenPurpose = "invitation"     // set a password and join
 	PurposePasswordReset TokenPurpose = "password_reset" // choose a new password
+	// PurposeConfirmActivity answers a stale-listing reminder: the activity
+	// (ObjectID) still runs, or has stopped.
+	PurposeConfirmActivity TokenPurpose = "confirm_activity"
 )
 
 // Token is a single-use link token as stored: only its SHA-256 hash is kept,
@@ -19,6 +22,7 @@ type Token struct {
 	Hash      []byte
 	Purpose   TokenPurpose
 	UserID    int64
+	ObjectID  int64 // what the link is about, for purposes that need it
 	CreatedAt time.Time
 	ExpiresAt time.Time
 	UsedAt    time.Time // zero until used

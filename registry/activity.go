@@ -98,8 +98,12 @@ type ActivityFilter struct {
 	Age            *int
 	FreeOnly       bool
 	OrganisationID *int64
-	// Status filters by status; nil means approved only, the public view.
+	// Status filters by status; nil means the public view (approved
+	// activities of approved organisations, not hidden as stale).
 	Status *Status
+	// Stale keeps only listings the StalePolicy calls stale (with a Status
+	// filter; the coordinator's view).
+	Stale bool
 	Offset int
 	Limit  int
 }

@@ -246,6 +246,7 @@ type SubmissionFilter struct {
 	Kind           *SubmissionKind
 	ObjectID       *int64
 	OrganisationID *int64
+	NewestFirst    bool // default: oldest first, the queue's order
 	Offset, Limit  int
 }
 
@@ -288,4 +289,29 @@ func OrganisationContentUpdate(p *Organisation) OrganisationUpdate {
 		Website: &p.Website, Email: &p.Email, Phone: &p.Phone, ContactPublic: &p.ContactPublic,
 		Address: &p.Address, Postcode: &p.Postcode, City: &p.City, District: &p.District,
 	}
+}
+
+// StatusAction is what an editor does to a listing's visibility.
+type StatusAction string
+
+const (
+	ActionPause   StatusAction = "pause"   // approved → paused: hidden for a while
+	ActionResume  StatusAction = "resume"  // paused → approved: shown again as it was approved
+	ActionArchive StatusAction = "archive" // any → archived: stopped for good
+)
+
+// NextStatus is the activity status after action, or ECONFLICT with a
+// localized message when the action does not apply to the status. None of
+// these needs the coordinator: hiding is always allowed, and resuming shows
+// content that was already approved.
+func NextStatus(from Status, action StatusAction) (Status, error) {
+	switch {
+	case action == ActionPause && from == StatusApproved:
+		return StatusPaused, nil
+	case action == ActionResume && from == StatusPaused:
+		return StatusApproved, nil
+	case action == ActionArchive && from != StatusArchived:
+		return StatusArchived, nil
+	}
+	return from, &broen.Error{Code: broen.ECONFLICT, MessageID: "registry.status.not_allowed"}
 }

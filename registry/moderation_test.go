@@ -63,3 +63,29 @@ func TestDiff(t *testing.T) {
 		t.Errorf("no change: %+v", none)
 	}
 }
+
+func TestNextStatus(t *testing.T) {
+	tests := []struct {
+		from   Status
+		action StatusAction
+		want   Status
+		ok     bool
+	}{
+		{StatusApproved, ActionPause, StatusPaused, true},
+		{StatusPaused, ActionResume, StatusApproved, true},
+		{StatusPending, ActionArchive, StatusArchived, true},
+		{StatusApproved, ActionArchive, StatusArchived, true},
+		{StatusPaused, ActionArchive, StatusArchived, true},
+		{StatusPending, ActionPause, StatusPending, false},
+		{StatusPending, ActionResume, StatusPending, false},
+		{StatusArchived, ActionResume, StatusArchived, false},
+		{StatusArchived, ActionArchive, StatusArchived, false},
+		{StatusApproved, "delete", StatusApproved, false},
+	}
+	for _, tt := range tests {
+		got, err := NextStatus(tt.from, tt.action)
+		if got != tt.want || (err == nil) != tt.ok {
+			t.Errorf("%s + %s = %s, %v; want %s, ok %v", tt.from, tt.action, got, err, tt.want, tt.ok)
+		}
+	}
+}

@@ -136,4 +136,8 @@ type OrganisationService interface {
 	// DeleteOrganisation removes the organisation and its activities;
 	// ENOTFOUND if it does not exist.
 	DeleteOrganisation(ctx context.Context, id int64) error
+	// MergeOrganisations moves drop's activities, places, editors and
+	// waiting submissions to keep and removes drop, all or nothing;
+	// ENOTFOUND, or EINVALID if keep and drop are the same.
+	MergeOrganisations(ctx context.Context, keep, drop int64) error
 }

@@ -98,6 +98,14 @@ func (db *DB) findActivitiesByStatus(ctx context.Context, f registry.ActivityFil
 		where = append(where, "category = ?")
 		args = append(args, string(*f.Category))
 	}
+	if f.District != nil {
+		where = append(where, "location_id IN (SELECT id FROM locations WHERE district_code = ?)")
+		args = append(args, registry.DistrictCode(*f.District))
+	}
+	if since := db.Stale.StaleSince(db.Now()); f.Stale && !since.IsZero() {
+		where = append(where, "last_confirmed < ?")
+		args = append(args, formatTime(since))
+	}
 	if f.Query != nil && strings.TrimSpace(*f.Query) != "" {
 		where = append(where, "sort_title LIKE ? ESCAPE '\\'")
 		args = append(args, "%"+likeEscape(registry.Fold(strings.TrimSpace(*f.Query)))+"%")
@@ -603,3 +611,28 @@ func unindex(ctx context.Context, tx *sql.Tx, id int64) error {
 
 // searchLogKeep is how many search_log entries are kept.
 const searchLogKeep = 200000
+
+// FindActivitiesToRemind returns approved activities that are stale at now
+// and whose editors were not reminded within every, at most limit of them,
+// longest unconfirmed first.
+func (db *DB) FindActivitiesToRemind(ctx context.Context, now time.Time, every time.Duration, limit int) ([]*registry.Activity, error) {
+	since := db.Stale.StaleSince(now)
+	if since.IsZero() {
+		return nil, nil
+	}
+	ids, err := queryIDs(ctx, db.read, `SELECT id FROM activities WHERE status = 'approved' AND last_confirmed < ?
+		AND (reminded_at = '' OR reminded_at < ?) ORDER BY last_confirmed LIMIT ?`,
+		formatTime(since), formatTime(now.Add(-every)), limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: activities to remind: %w", err)
+	}
+	return loadActivities(ctx, db.read, ids)
+}
+
+// MarkReminded records that an activity's editors were reminded at now.
+func (db *DB) MarkReminded(ctx context.Context, id int64, now time.Time) error {
+	if _, err := db.write.ExecContext(ctx, `UPDATE activities SET reminded_at = ? WHERE id = ?`, formatTime(now), id); err != nil {
+		return fmt.Errorf("sqlite: mark reminded: %w", err)
+	}
+	return nil
+}

@@ -17,8 +17,11 @@ func (db *DB) FindCategories(ctx context.Context) ([]registry.CategoryCount, err
 	}
 	db.index.mu.RLock()
 	counts := map[registry.Category]int{}
-	for _, e := range db.index.order {
-		counts[e.a.Category]++
+	q := db.index.compile(&registry.ActivityFilter{}, db.Stale.HiddenSince(db.Now()))
+	for i, e := range db.index.order {
+		if db.index.match(&q, i) {
+			counts[e.a.Category]++
+		}
 	}
 	db.index.mu.RUnlock()
 	out := make([]registry.CategoryCount, len(registry.Categories))
@@ -36,8 +39,9 @@ func (db *DB) FindDistricts(ctx context.Context) ([]registry.District, error) {
 	}
 	db.index.mu.RLock()
 	names := map[string]string{}
-	for _, e := range db.index.order {
-		if e.district != "" {
+	q := db.index.compile(&registry.ActivityFilter{}, db.Stale.HiddenSince(db.Now()))
+	for i, e := range db.index.order {
+		if e.district != "" && db.index.match(&q, i) {
 			if _, ok := names[e.district]; !ok {
 				names[e.district] = e.a.Location.District
 			}

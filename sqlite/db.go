@@ -15,6 +15,8 @@ import (
 
 	"github.com/pressly/goose/v3"
 
+	"broen/registry"
+
 	// The driver registers "sqlite3"; build with -tags sqlite_fts5.
 	_ "github.com/mattn/go-sqlite3"
 )
@@ -32,6 +34,9 @@ type DB struct {
 	// RankLimit is how many search matches are ranked in full; see
 	// FindActivities.
 	RankLimit int
+	// Stale decides when a listing is stale and when the public search
+	// hides it.
+	Stale registry.StalePolicy
 
 	index index
 }
@@ -80,7 +85,8 @@ func Open(path string) (*DB, error) {
 	n := max(4, runtime.NumCPU()*2)
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
-	return &DB{Path: path, write: w, read: r, Now: time.Now, RankLimit: DefaultRankLimit}, nil
+	return &DB{Path: path, write: w, read: r, Now: time.Now, RankLimit: DefaultRankLimit,
+		Stale: registry.DefaultStalePolicy}, nil
 }
 
 // Close closes both pools.

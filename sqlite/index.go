@@ -39,6 +39,9 @@ type index struct {
 	ages  [][2]int16
 	free  []bool
 	orgs  []int64
+	// confirmed is when each was last confirmed (Unix seconds): listings
+	// not confirmed for long are hidden from the public (StalePolicy).
+	confirmed []int64
 
 	distNum map[string]uint16
 
@@ -140,11 +143,13 @@ func (ix *index) build() {
 	n := len(ix.order)
 	ix.ids, ix.cats, ix.days, ix.dists = make([]int64, n), make([]uint8, n), make([]uint8, n), make([]uint16, n)
 	ix.langs, ix.ages, ix.free, ix.orgs = make([]uint64, n), make([][2]int16, n), make([]bool, n), make([]int64, n)
+	ix.confirmed = make([]int64, n)
 	ix.pos, ix.distNum = make(map[int64]int, n), map[string]uint16{}
 	for i, e := range ix.order {
 		a := e.a
 		ix.ids[i], ix.cats[i], ix.days[i], ix.orgs[i] = a.ID, catNum[a.Category], e.weekdays, a.OrganisationID
 		ix.free[i] = a.Cost.Kind == registry.CostFree
+		ix.confirmed[i] = a.LastConfirmed.Unix()
 		ix.ages[i] = [2]int16{int16(a.AgeMin), int16(a.AgeMax)}
 		for _, l := range a.Languages {
 			ix.langs[i] |= langBit[l]
@@ -170,12 +175,17 @@ type query struct {
 	age   int16
 	free  bool
 	org   int64
+	// since hides listings confirmed before it (Unix seconds; 0: none).
+	since int64
 	never bool // a value no activity has: nothing matches
 }
 
-func (ix *index) compile(f *registry.ActivityFilter) query {
+func (ix *index) compile(f *registry.ActivityFilter, hiddenSince time.Time) query {
 	var q query
 	q.age = -1
+	if !hiddenSince.IsZero() {
+		q.since = hiddenSince.Unix()
+	}
 	if f.Category != nil {
 		q.cat = catNum[*f.Category]
 		q.never = q.never || q.cat == 0
@@ -204,7 +214,8 @@ func (ix *index) compile(f *registry.ActivityFilter) query {
 
 // match reports whether order[i] passes every filter but the text.
 func (ix *index) match(q *query, i int) bool {
-	if q.cat != 0 && ix.cats[i] != q.cat || q.lang != 0 && ix.langs[i]&q.lang == 0 ||
+	if q.since != 0 && ix.confirmed[i] < q.since ||
+		q.cat != 0 && ix.cats[i] != q.cat || q.lang != 0 && ix.langs[i]&q.lang == 0 ||
 		q.day != 0 && ix.days[i]&q.day == 0 || q.dist != 0 && ix.dists[i] != q.dist ||
 		q.free && !ix.free[i] || q.org != 0 && ix.orgs[i] != q.org {
 		return false
@@ -432,7 +443,8 @@ func (db *DB) searchIndex(ctx context.Context, f registry.ActivityFilter, terms 
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	limit, offset := pageBounds(f.Limit, f.Offset)
-	q := ix.compile(&f)
+	now := db.Now()
+	q := ix.compile(&f, db.Stale.HiddenSince(now))
 	if q.never {
 		return nil, 0, nil
 	}
@@ -477,7 +489,6 @@ func (db *DB) searchIndex(ctx context.Context, f registry.ActivityFilter, terms 
 			return true
 		})
 	}
-	now := db.Now()
 	out := make([]*registry.Activity, len(page))
 	for k, i := range page {
 		out[k] = withNext(ix.order[i], now)

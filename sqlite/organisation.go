@@ -300,3 +300,45 @@ func pageBounds(limit, offset int) (int, int) {
 	}
 	return limit, offset
 }
+
+// MergeOrganisations moves everything of organisation drop — activities,
+// places, editors, waiting submissions — to keep, and removes drop, in one
+// transaction: for a coordinator who finds the same organisation registered
+// twice. ENOTFOUND if either does not exist; EINVALID if they are the same.
+func (db *DB) MergeOrganisations(ctx context.Context, keep, drop int64) error {
+	if keep == drop {
+		return &broen.Error{Code: broen.EINVALID, MessageID: "validation.invalid",
+			Fields: map[string]string{"drop": "registry.merge.same"}}
+	}
+	now := db.Now().UTC()
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		for _, id := range []int64{keep, drop} {
+			if _, err := loadOrganisation(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		steps := []struct{ q string }{
+			{`UPDATE locations SET organisation_id = ?1 WHERE organisation_id = ?2`},
+			{`UPDATE activities SET organisation_id = ?1 WHERE organisation_id = ?2`},
+			{`INSERT OR IGNORE INTO user_organisations (user_id, organisation_id)
+				SELECT user_id, ?1 FROM user_organisations WHERE organisation_id = ?2`},
+			{`DELETE FROM user_organisations WHERE organisation_id = ?2`},
+			{`UPDATE submissions SET status = 'replaced' WHERE kind = 'organisation' AND object_id = ?2 AND status = 'pending'`},
+			{`UPDATE submissions SET organisation_id = ?1 WHERE organisation_id = ?2`},
+		}
+		for _, st := range steps {
+			if _, err := tx.ExecContext(ctx, st.q, keep, drop); err != nil {
+				return fmt.Errorf("sqlite: merge organisations: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM organisations WHERE id = ?`, drop); err != nil {
+			return fmt.Errorf("sqlite: merge organisations: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE organisations SET updated_at = ? WHERE id = ?`, formatTime(now), keep); err != nil {
+			return fmt.Errorf("sqlite: merge organisations: %w", err)
+		}
+		// The moved activities now carry the kept organisation's name and
+		// status.
+		return reindexOrganisation(ctx, tx, keep)
+	})
+}

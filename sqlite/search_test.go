@@ -310,3 +310,51 @@ func TestLargeBatchFromOtherProcess(t *testing.T) {
 		t.Errorf("found %d of 6000", n)
 	}
 }
+
+// TestStaleListings: one definition of stale for the coordinator's list,
+// the reminders and the public search.
+func TestStaleListings(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t)
+	db.Stale = registry.StalePolicy{After: 180 * 24 * time.Hour, Grace: 30 * 24 * time.Hour}
+	org := mustCreateOrg(t, db, newOrg("Drammen IF"))
+	confirmed := func(days int) func(*registry.Activity) {
+		return func(a *registry.Activity) { a.LastConfirmed = fixedNow.AddDate(0, 0, -days) }
+	}
+	mustCreate(t, db, newActivity(org.ID, "Fersk", confirmed(10)))
+	inGrace := mustCreate(t, db, newActivity(org.ID, "Gammel", confirmed(190)))
+	hidden := mustCreate(t, db, newActivity(org.ID, "Glemt", confirmed(400)))
+
+	if n, titles := search(t, db, registry.ActivityFilter{}); n != 2 || titles[0] != "Fersk" || titles[1] != "Gammel" {
+		t.Errorf("public: %v", titles)
+	}
+	if n, _ := search(t, db, registry.ActivityFilter{Query: ptr("glemt")}); n != 0 {
+		t.Error("hidden listing found by text")
+	}
+	cats, _ := db.FindCategories(ctx)
+	if cats[0].Category != registry.CategorySport || cats[0].Count != 2 {
+		t.Errorf("category count %+v", cats[0])
+	}
+	approved := registry.StatusApproved
+	if n, titles := search(t, db, registry.ActivityFilter{Status: &approved, Stale: true}); n != 2 || titles[0] != "Gammel" {
+		t.Errorf("coordinator's stale list: %v", titles)
+	}
+	due, err := db.FindActivitiesToRemind(ctx, fixedNow, 14*24*time.Hour, 10)
+	if err != nil || len(due) != 2 || due[0].ID != hidden.ID {
+		t.Fatalf("to remind: %v %d", err, len(due))
+	}
+	if err := db.MarkReminded(ctx, hidden.ID, fixedNow); err != nil {
+		t.Fatal(err)
+	}
+	due, _ = db.FindActivitiesToRemind(ctx, fixedNow.Add(24*time.Hour), 14*24*time.Hour, 10)
+	if len(due) != 1 || due[0].ID != inGrace.ID {
+		t.Errorf("after reminding one: %d due", len(due))
+	}
+	// Confirming brings it back.
+	if _, err := db.UpdateActivity(ctx, hidden.ID, registry.ActivityUpdate{LastConfirmed: &fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := search(t, db, registry.ActivityFilter{Query: ptr("glemt")}); n != 1 {
+		t.Error("confirmed listing still hidden")
+	}
+}

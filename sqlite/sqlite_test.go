@@ -268,3 +268,31 @@ func TestCreateActivitiesAllOrNothing(t *testing.T) {
 		t.Errorf("after failed batches: %d public, %d approved, first id %d", n, pending, batch[0].ID)
 	}
 }
+
+func TestMergeOrganisations(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t)
+	keep := mustCreateOrg(t, db, newOrg("Drammen Røde Kors"))
+	dup := mustCreateOrg(t, db, newOrg("Røde Kors i Drammen"))
+	mustCreate(t, db, newActivity(keep.ID, "Leksehjelp"))
+	moved := mustCreate(t, db, newActivity(dup.ID, "Flyktningguide"))
+	if err := db.MergeOrganisations(ctx, keep.ID, dup.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.FindOrganisationByID(ctx, dup.ID); broen.ErrorCode(err) != broen.ENOTFOUND {
+		t.Errorf("duplicate still there: %v", err)
+	}
+	a, err := db.FindActivityByID(ctx, moved.ID)
+	if err != nil || a.OrganisationID != keep.ID || a.OrganisationName != "Drammen Røde Kors" {
+		t.Fatalf("moved activity: %v %+v", err, a)
+	}
+	if n, _ := search(t, db, registry.ActivityFilter{OrganisationID: &keep.ID}); n != 2 {
+		t.Errorf("kept organisation has %d public activities, want 2", n)
+	}
+	if err := db.MergeOrganisations(ctx, keep.ID, keep.ID); broen.ErrorCode(err) != broen.EINVALID {
+		t.Errorf("merge with itself: %v", err)
+	}
+	if err := db.MergeOrganisations(ctx, keep.ID, 999); broen.ErrorCode(err) != broen.ENOTFOUND {
+		t.Errorf("merge with nothing: %v", err)
+	}
+}

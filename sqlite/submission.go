@@ -263,8 +263,12 @@ func (db *DB) FindSubmissions(ctx context.Context, f registry.SubmissionFilter) 
 	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM submissions WHERE `+cond, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("sqlite: find submissions: %w", err)
 	}
+	order := "id"
+	if f.NewestFirst {
+		order = "id DESC"
+	}
 	rows, err := db.read.QueryContext(ctx, `SELECT `+submissionColumns+` FROM submissions WHERE `+cond+`
-		ORDER BY id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+		ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: find submissions: %w", err)
 	}

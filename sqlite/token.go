@@ -31,7 +31,7 @@ func (db *DB) CreateToken(ctx context.Context, t *accounts.Token) error {
 	if len(t.Hash) != 32 {
 		return errors.New("sqlite: create token: hash must be the 32-byte SHA-256 of the token")
 	}
-	if t.Purpose != accounts.PurposeInvitation && t.Purpose != accounts.PurposePasswordReset {
+	if t.Purpose != accounts.PurposeInvitation && t.Purpose != accounts.PurposePasswordReset && t.Purpose != accounts.PurposeConfirmActivity {
 		return fmt.Errorf("sqlite: create token: unknown purpose %q", t.Purpose)
 	}
 	if t.ExpiresAt.IsZero() {
@@ -45,8 +45,8 @@ func (db *DB) CreateToken(ctx context.Context, t *accounts.Token) error {
 	if !t.UsedAt.IsZero() {
 		used = formatSortableTime(t.UsedAt)
 	}
-	_, err := db.write.ExecContext(ctx, `INSERT INTO tokens (hash, purpose, user_id, created_at, expires_at, used_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, t.Hash, string(t.Purpose), t.UserID,
+	_, err := db.write.ExecContext(ctx, `INSERT INTO tokens (hash, purpose, user_id, object_id, created_at, expires_at, used_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, t.Hash, string(t.Purpose), t.UserID, t.ObjectID,
 		formatSortableTime(t.CreatedAt), formatSortableTime(t.ExpiresAt), used)
 	if err != nil {
 		var se sqlite3.Error
@@ -65,8 +65,8 @@ func (db *DB) FindToken(ctx context.Context, hash []byte, purpose accounts.Token
 	t := accounts.Token{Hash: hash, Purpose: purpose}
 	var created, expires string
 	var used sql.NullString
-	err := db.read.QueryRowContext(ctx, `SELECT user_id, created_at, expires_at, used_at FROM tokens
-		WHERE hash = ? AND purpose = ?`, hash, string(purpose)).Scan(&t.UserID, &created, &expires, &used)
+	err := db.read.QueryRowContext(ctx, `SELECT user_id, object_id, created_at, expires_at, used_at FROM tokens
+		WHERE hash = ? AND purpose = ?`, hash, string(purpose)).Scan(&t.UserID, &t.ObjectID, &created, &expires, &used)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &broen.Error{Code: broen.ENOTFOUND, MessageID: accounts.MsgTokenNotFound}
 	}
@@ -91,9 +91,9 @@ func (db *DB) UseToken(ctx context.Context, hash []byte, purpose accounts.TokenP
 		var created, expires, used string
 		err := tx.QueryRowContext(ctx, `UPDATE tokens SET used_at = ?
 			WHERE hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?
-			RETURNING user_id, created_at, expires_at, used_at`,
+			RETURNING user_id, object_id, created_at, expires_at, used_at`,
 			formatSortableTime(now), hash, string(purpose), formatSortableTime(now)).
-			Scan(&t.UserID, &created, &expires, &used)
+			Scan(&t.UserID, &t.ObjectID, &created, &expires, &used)
 		if err == nil {
 			t.CreatedAt, t.ExpiresAt, t.UsedAt = parseTime(created), parseTime(expires), parseTime(used)
 			out = &t

@@ -44,6 +44,8 @@ func dynamicIDs(prefix string) []string {
 		codes = append(codes, "nn")
 	case "web.lang.":
 		codes = locales.Supported
+	case "registry.moderation.kind.":
+		codes = []string{string(registry.SubmitActivity), string(registry.SubmitOrganisation)}
 	case "accounts.role.":
 		for _, r := range accounts.Roles {
 			codes = append(codes, string(r))

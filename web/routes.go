@@ -40,11 +40,30 @@ func (s *Server) routes() {
 
 	signedIn := e.Group("/", s.requireUser)
 	signedIn.GET("/account", s.accountPage)
+	signedIn.GET("/manage", s.managePage)
+	signedIn.GET("/manage/organisations/:id/edit", s.orgEditForm)
+	signedIn.POST("/manage/organisations/:id/edit", s.orgEdit)
+	signedIn.POST("/manage/activities/:id/status", s.changeStatus)
+	signedIn.POST("/manage/activities/:id/confirm", s.confirmOwn)
 	signedIn.GET("/account/invite", s.inviteForm)
 	signedIn.POST("/account/invite", s.invite)
 
+	e.GET("/confirm", s.confirmForm)
+	e.POST("/confirm", s.confirm)
+	e.GET("/register", s.registerForm)
+	e.POST("/register", s.register)
+
 	admin := e.Group("/admin", s.requireUser, s.requireCoordinator)
 	admin.GET("/audit", s.auditPage)
+	admin.GET("/moderation", s.moderationQueue)
+	admin.GET("/moderation/:id", s.reviewSubmission)
+	admin.POST("/moderation/:id", s.decide)
+	admin.GET("/activities", s.adminActivities)
+	admin.GET("/organisations", s.adminOrganisations)
+	admin.POST("/organisations/:id/archive", s.archiveOrganisation)
+	admin.GET("/organisations/:id/merge", s.mergeForm)
+	admin.POST("/organisations/:id/merge", s.merge)
+	s.tokenRoutes(admin)
 
 	api := e.Group("/api/v1")
 	api.GET("/activities", s.apiActivities)
@@ -52,6 +71,7 @@ func (s *Server) routes() {
 	api.GET("/organisations", s.apiOrganisations)
 	api.GET("/organisations/:id", s.apiOrganisation)
 	api.GET("/categories", s.apiCategories)
+	s.apiWriteRoutes(api)
 }
 
 // static serves the embedded assets: files only (no folder listings), and

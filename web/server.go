@@ -35,6 +35,12 @@ type Config struct {
 	// TrustedProxies are the proxies whose X-Forwarded-For is believed; empty
 	// trusts none.
 	TrustedProxies []string
+	// LinkBase is where links in emails sent outside a request point when
+	// BaseURL is empty (development: http://localhost:8080).
+	LinkBase string
+	// Stale is when a listing counts as stale; the store hides it from the
+	// public search by the same policy.
+	Stale registry.StalePolicy
 }
 
 // Services are the domain services the pages and API call.
@@ -42,12 +48,15 @@ type Services struct {
 	Organisations registry.OrganisationService
 	Activities    registry.ActivityService
 	Catalog       registry.CatalogService
+	Moderation    registry.ModerationService
 	// Ready reports whether the database is reachable and migrated.
 	Ready func(ctx context.Context) error
 
 	Users  accounts.UserService
 	Tokens accounts.TokenService
 	Audit  accounts.AuditService
+	// APITokens authenticates integrations on the JSON API.
+	APITokens accounts.APITokenService
 	// Sessions stores server-side sessions; nil keeps them in memory (tests).
 	Sessions scs.Store
 	// Mailer sends the emails (invitations, password resets, decisions).

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"broen/locales"
+	"broen/notify"
 	"broen/registry"
 	"broen/sqlite"
 	"broen/web"
@@ -33,7 +34,11 @@ type fixture struct {
 	pending  *registry.Activity
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t *testing.T) *fixture { return newFixtureMailer(t, nil) }
+
+// newFixtureMailer is newFixture with the given mailer; nil keeps emails in
+// f.mail.
+func newFixtureMailer(t *testing.T, mailer notify.Mailer) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(filepath.Join(t.TempDir(), "broen.db"))
@@ -86,9 +91,12 @@ func newFixture(t *testing.T) *fixture {
 	}
 	logger := slog.New(slog.NewTextHandler(testLogOutput(), nil))
 	f.mail = &mailbox{}
+	if mailer == nil {
+		mailer = f.mail
+	}
 	f.srv, err = web.NewServer(web.Config{BaseURL: "https://broen.example"},
-		web.Services{Organisations: db, Activities: db, Catalog: db, Ready: db.Ready,
-			Users: db, Tokens: db, Audit: db, Sessions: db.SessionStore(), Mailer: f.mail}, bundle, logger)
+		web.Services{Organisations: db, Activities: db, Catalog: db, Moderation: db, Ready: db.Ready,
+			Users: db, Tokens: db, Audit: db, Sessions: db.SessionStore(), Mailer: mailer}, bundle, logger)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 	"broen/demo"
 	"broen/locales"
 	"broen/notify"
+	"broen/registry"
 	"broen/sqlite"
 	"broen/web"
 )
@@ -45,6 +46,8 @@ type config struct {
 	Dev            bool
 	Demo           bool
 	TrustedProxies string
+	StaleMonths    int
+	StaleGraceDays int
 }
 
 func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, serve bool) error {
@@ -55,6 +58,17 @@ func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, serve bool)
 		return def
 	}
 	var bad error
+	envInt := func(k string, def int) int {
+		v := getenv(k)
+		if v == "" {
+			return def
+		}
+		n, err := strconv.Atoi(v)
+		if (err != nil || n < 0) && bad == nil {
+			bad = fmt.Errorf("%s=%q: use a whole number", k, v)
+		}
+		return n
+	}
 	envBool := func(k string) bool {
 		v := getenv(k)
 		if v == "" {
@@ -75,6 +89,8 @@ func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, serve bool)
 	fs.StringVar(&c.DefaultLocale, "default-locale", env("BROEN_DEFAULT_LOCALE", locales.Default), "language when the reader's is unknown: nb, nn, da, sv or en (BROEN_DEFAULT_LOCALE)")
 	fs.BoolVar(&c.Dev, "dev", envBool("BROEN_DEV"), "development mode: debug logs (BROEN_DEV)")
 	fs.BoolVar(&c.Demo, "demo", envBool("BROEN_DEMO"), "load the demo municipality if the database is empty (BROEN_DEMO)")
+	fs.IntVar(&c.StaleMonths, "stale-months", envInt("BROEN_STALE_MONTHS", 6), "months without confirmation before a listing is stale and its editors are reminded; 0 turns this off (BROEN_STALE_MONTHS)")
+	fs.IntVar(&c.StaleGraceDays, "stale-grace-days", envInt("BROEN_STALE_GRACE_DAYS", 30), "days a stale listing stays in the public search before it is hidden (BROEN_STALE_GRACE_DAYS)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("BROEN_TRUSTED_PROXIES", ""), "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is trusted (BROEN_TRUSTED_PROXIES)")
 	return bad
 }
@@ -199,9 +215,16 @@ func serve(ctx context.Context, stop context.CancelFunc, cfg config, getenv func
 	if err != nil {
 		return err
 	}
+	db.Stale = registry.StalePolicy{After: time.Duration(cfg.StaleMonths) * 30 * 24 * time.Hour,
+		Grace: time.Duration(cfg.StaleGraceDays) * 24 * time.Hour}
+	linkBase := ""
+	if _, port, err := net.SplitHostPort(cfg.Addr); err == nil && cfg.BaseURL == "" {
+		linkBase = "http://localhost:" + port
+	}
 	srv, err := web.NewServer(web.Config{
 		BaseURL: strings.TrimRight(cfg.BaseURL, "/"), DefaultLocale: cfg.DefaultLocale, Dev: cfg.Dev, TrustedProxies: proxies,
-	}, web.Services{Organisations: db, Activities: db, Catalog: db, Ready: db.Ready,
+		LinkBase: linkBase, Stale: db.Stale,
+	}, web.Services{Organisations: db, Activities: db, Catalog: db, Moderation: db, Ready: db.Ready,
 		Users: db, Tokens: db, Audit: db, Sessions: db.SessionStore(), Mailer: mailer}, bundle, logger)
 	if err != nil {
 		return err
@@ -215,7 +238,7 @@ func serve(ctx context.Context, stop context.CancelFunc, cfg config, getenv func
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    1 << 16,
 	}
-	go sweep(ctx, db, logger)
+	go sweep(ctx, db, srv, logger)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
@@ -267,8 +290,9 @@ func (noMailer) Send(context.Context, notify.Message) error {
 	return errors.New("email is not configured: set BROEN_SMTP_HOST and BROEN_SMTP_FROM (or run with -dev to log emails)")
 }
 
-// sweep removes expired sessions and link tokens every hour.
-func sweep(ctx context.Context, db *sqlite.DB, logger *slog.Logger) {
+// sweep removes expired sessions and link tokens and reminds the editors of
+// stale listings, every hour.
+func sweep(ctx context.Context, db *sqlite.DB, srv *web.Server, logger *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
@@ -277,6 +301,11 @@ func sweep(ctx context.Context, db *sqlite.DB, logger *slog.Logger) {
 		}
 		if _, err := db.DeleteExpiredTokens(ctx, time.Now()); err != nil && ctx.Err() == nil {
 			logger.Error("sweep tokens", "error", err.Error())
+		}
+		if n, err := srv.SendStaleReminders(ctx, db); err != nil && ctx.Err() == nil {
+			logger.Error("stale reminders", "reminded", n, "error", err.Error())
+		} else if n > 0 {
+			logger.Info("stale reminders sent", "listings", n)
 		}
 		select {
 		case <-ctx.Done():

@@ -79,12 +79,13 @@ CREATE TABLE activities (
     public                INTEGER NOT NULL DEFAULT 0,
     sort_title            TEXT NOT NULL,
     last_confirmed        TEXT NOT NULL,
+    reminded_at           TEXT NOT NULL DEFAULT '',    -- last stale-listing reminder
     created_at            TEXT NOT NULL,
     updated_at            TEXT NOT NULL
 );
 CREATE INDEX activities_org ON activities (organisation_id);
 CREATE INDEX activities_public_sort ON activities (public, sort_title);
-CREATE INDEX activities_status ON activities (status);
+CREATE INDEX activities_status ON activities (status, last_confirmed);
 CREATE INDEX activities_location ON activities (location_id);
 
 CREATE TABLE activity_texts (

@@ -22,13 +22,15 @@ CREATE TABLE user_organisations (
 ) WITHOUT ROWID;
 CREATE INDEX user_organisations_org ON user_organisations (organisation_id, user_id);
 
--- Single-use link tokens (invitations, password resets). Only the SHA-256
+-- Single-use link tokens (invitations, password resets, confirming that an
+-- activity still runs; object_id is then the activity). Only the SHA-256
 -- of a token is stored. Times in the fixed-width form
 -- 2006-01-02T15:04:05.000000000Z, so text order is time order.
 CREATE TABLE tokens (
     hash       BLOB PRIMARY KEY CHECK (length(hash) = 32),
-    purpose    TEXT NOT NULL CHECK (purpose IN ('invitation', 'password_reset')),
+    purpose    TEXT NOT NULL CHECK (purpose IN ('invitation', 'password_reset', 'confirm_activity')),
     user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    object_id  INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL,
     used_at    TEXT            -- NULL until used
