@@ -103,7 +103,7 @@ type ActivityFilter struct {
 	Status *Status
 	// Stale keeps only listings the StalePolicy calls stale (with a Status
 	// filter; the coordinator's view).
-	Stale bool
+	Stale  bool
 	Offset int
 	Limit  int
 }

@@ -168,13 +168,13 @@ func (ix *index) build() {
 
 // query is a filter compiled against the index: zero values match anything.
 type query struct {
-	cat   uint8
-	lang  uint64
-	day   uint8
-	dist  uint16
-	age   int16
-	free  bool
-	org   int64
+	cat  uint8
+	lang uint64
+	day  uint8
+	dist uint16
+	age  int16
+	free bool
+	org  int64
 	// since hides listings confirmed before it (Unix seconds; 0: none).
 	since int64
 	never bool // a value no activity has: nothing matches

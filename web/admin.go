@@ -249,4 +249,3 @@ func (s *Server) merge(c *gin.Context) {
 	s.flash(c, "registry.merge.done")
 	c.Redirect(http.StatusSeeOther, "/admin/organisations")
 }
-
