@@ -691,6 +691,10 @@ func (f *fakeOrgs) DeleteOrganisation(context.Context, int64) error {
 	return errors.New("not implemented")
 }
 
+func (f *fakeOrgs) MergeOrganisations(context.Context, int64, int64) error {
+	return errors.New("fake: merge is not used by the demo")
+}
+
 // fakeActs is an in-memory ActivityService that validates like the real one
 // and checks that the organisation exists.
 type fakeActs struct {

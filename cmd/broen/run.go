@@ -225,7 +225,7 @@ func serve(ctx context.Context, stop context.CancelFunc, cfg config, getenv func
 		BaseURL: strings.TrimRight(cfg.BaseURL, "/"), DefaultLocale: cfg.DefaultLocale, Dev: cfg.Dev, TrustedProxies: proxies,
 		LinkBase: linkBase, Stale: db.Stale,
 	}, web.Services{Organisations: db, Activities: db, Catalog: db, Moderation: db, Ready: db.Ready,
-		Users: db, Tokens: db, Audit: db, Sessions: db.SessionStore(), Mailer: mailer}, bundle, logger)
+		Users: db, Tokens: db, Audit: db, APITokens: db, Sessions: db.SessionStore(), Mailer: mailer}, bundle, logger)
 	if err != nil {
 		return err
 	}
