@@ -41,6 +41,7 @@ type inviteForm struct {
 	Name           string
 	Role           string
 	OrganisationID string
+	Locale         string // the language of their emails and pages
 }
 
 type invitePage struct {
@@ -50,6 +51,7 @@ type invitePage struct {
 	Orgs      []option
 	CanChoose bool // coordinators choose the role
 	Roles     []option
+	Locales   []option
 }
 
 // invitableOrgs are the organisations u may invite editors to.
@@ -96,6 +98,13 @@ func (s *Server) newInvitePage(c *gin.Context, l *locales.Localizer, form invite
 	for _, r := range accounts.Roles {
 		p.Roles = append(p.Roles, option{string(r), l.T("accounts.role." + string(r)), form.Role == string(r)})
 	}
+	chosen := form.Locale
+	if chosen == "" {
+		chosen = l.Lang
+	}
+	for _, code := range locales.Supported {
+		p.Locales = append(p.Locales, option{code, l.T("web.lang." + code), code == chosen})
+	}
 	return p, nil
 }
 
@@ -117,11 +126,14 @@ func (s *Server) invite(c *gin.Context) {
 	l := localizer(c)
 	me := currentUser(c)
 	form := inviteForm{Email: strings.TrimSpace(c.PostForm("email")), Name: strings.TrimSpace(c.PostForm("name")),
-		Role: c.PostForm("role"), OrganisationID: c.PostForm("organisation_id")}
+		Role: c.PostForm("role"), OrganisationID: c.PostForm("organisation_id"), Locale: c.PostForm("locale")}
 	if !me.IsCoordinator() {
 		form.Role = string(accounts.RoleEditor)
 	}
-	nu := &accounts.User{Email: form.Email, Name: form.Name, Role: accounts.Role(form.Role), Locale: l.Lang}
+	nu := &accounts.User{Email: form.Email, Name: form.Name, Role: accounts.Role(form.Role), Locale: form.Locale}
+	if nu.Locale == "" {
+		nu.Locale = l.Lang
+	}
 	fe := broen.FieldErrors{}
 	if form.OrganisationID != "" {
 		id, err := strconv.ParseInt(form.OrganisationID, 10, 64)
@@ -166,7 +178,8 @@ func (s *Server) invite(c *gin.Context) {
 			orgName = o.Name
 		}
 	}
-	if err := s.svc.Mailer.Send(ctx, notify.Invitation(l, nu.Email, me.Name, orgName, link, expires)); err != nil {
+	// The invitation is written in the language chosen for the person.
+	if err := s.svc.Mailer.Send(ctx, notify.Invitation(locales.New(s.bundle, nu.Locale), nu.Email, me.Name, orgName, link, expires)); err != nil {
 		_ = c.Error(err)
 		return
 	}

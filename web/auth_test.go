@@ -284,12 +284,12 @@ func TestInvitation(t *testing.T) {
 	b := f.browser(t)
 	b.login("kari@drammen.example", goodPassword)
 	r := b.post("/account/invite", url.Values{"email": {"ola@rodekors.example"}, "name": {"Ola"}, "role": {"editor"},
-		"organisation_id": {itoa(f.org.ID)}})
+		"organisation_id": {itoa(f.org.ID)}, "locale": {"da"}})
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("invite: %d %s", r.status, r.body)
 	}
 	msg := f.mail.last(t)
-	if msg.To != "ola@rodekors.example" || !strings.Contains(msg.Text, "Drammen Røde Kors") {
+	if msg.To != "ola@rodekors.example" || !strings.Contains(msg.Text, "Drammen Røde Kors") || msg.Headers["Content-Language"] != "da" {
 		t.Errorf("invitation %+v", msg)
 	}
 	// Inviting the same address again is a conflict, shown on the form.
