@@ -97,9 +97,9 @@ func NewServer(cfg Config, svc Services, bundle *i18n.Bundle, logger *slog.Logge
 	if err != nil {
 		return nil, err
 	}
-	if !cfg.Dev {
-		gin.SetMode(gin.ReleaseMode)
-	}
+	// gin's own debug output (every route at start) is noise next to the
+	// structured log; -dev turns on debug logging there instead.
+	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, svc: svc, bundle: bundle, log: logger, pages: pages, Now: time.Now,
 		loginIP: newLimiter(30, 10), loginAccount: newLimiter(5, 5)}
 	s.sessions = scs.New()
