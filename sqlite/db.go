@@ -180,3 +180,29 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// IntegrityCheck runs SQLite's full integrity check; nil means "ok".
+func (db *DB) IntegrityCheck(ctx context.Context) error {
+	rows, err := db.write.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return fmt.Errorf("sqlite: integrity check: %w", err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("sqlite: integrity check: %w", err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: integrity check: %w", err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("sqlite: integrity check: %v", problems)
+	}
+	return nil
+}

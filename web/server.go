@@ -139,8 +139,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("ok"))
 		return
 	}
+	if r.Body != nil {
+		// No page or API call needs more; the API's own limit is lower.
+		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+	}
 	s.handler.ServeHTTP(w, r)
 }
+
+// maxBodyBytes bounds every request body.
+const maxBodyBytes = 2 << 20
 
 // crossOriginDenied answers a cross-site form post or API write: 403 in the
 // reader's language, as JSON under /api.

@@ -246,11 +246,11 @@ func serve(ctx context.Context, stop context.CancelFunc, cfg config, getenv func
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	logger.Info("serving", "addr", ln.Addr().String(), "db", cfg.DB)
-	addr := cfg.Addr
-	if strings.HasPrefix(addr, ":") {
-		addr = "localhost" + addr
+	host, port, _ := net.SplitHostPort(ln.Addr().String())
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
 	}
-	fmt.Fprintf(stdout, "Broen is running on http://%s (Ctrl+C stops it)\n", addr)
+	fmt.Fprintf(stdout, "Broen is running on http://%s (Ctrl+C stops it)\n", net.JoinHostPort(host, port))
 	select {
 	case err := <-errc:
 		return err
