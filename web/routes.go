@@ -2,6 +2,7 @@ package web
 
 import (
 	"io/fs"
+	"net"
 	"net/http"
 	"path"
 
@@ -13,8 +14,12 @@ import (
 // routes registers every route of the server.
 func (s *Server) routes() {
 	e := s.engine
-	// Probes answer before any middleware (/livez is answered in ServeHTTP).
+	// Metrics first, so they count and time every route below.
+	e.Use(s.metrics.observe)
+	// Probes answer before the other middleware (/livez is answered in
+	// ServeHTTP, uncounted).
 	e.GET("/readyz", s.readyz)
+	e.GET("/metrics", s.internalOnly, gin.WrapH(s.metrics.handler()))
 
 	e.Use(s.requestContext, securityHeaders, s.loadUser, s.chooseLocale)
 	e.GET("/static/*path", s.static)
@@ -88,6 +93,18 @@ func (s *Server) static(c *gin.Context) {
 	}
 	c.Header("Cache-Control", "public, max-age=86400")
 	http.ServeFileFS(c.Writer, c.Request, staticFS, name)
+}
+
+// internalOnly lets through requests from this machine or a private
+// network (where Prometheus scrapes from) and answers 404 to the internet:
+// route names and traffic are not for the public.
+func (s *Server) internalOnly(c *gin.Context) {
+	ip := net.ParseIP(c.ClientIP())
+	if ip == nil || !(ip.IsLoopback() || ip.IsPrivate()) {
+		c.AbortWithStatus(http.StatusNotFound)
+		return
+	}
+	c.Next()
 }
 
 // readyz answers 200 only while the database is reachable and migrated.

@@ -61,6 +61,9 @@ type Services struct {
 	Sessions scs.Store
 	// Mailer sends the emails (invitations, password resets, decisions).
 	Mailer notify.Mailer
+	// PoolStats reports the database connection pools by name ("write",
+	// "read") for /metrics; nil leaves them out.
+	PoolStats func() map[string]PoolStats
 }
 
 // Server is Broen's HTTP server.
@@ -75,6 +78,7 @@ type Server struct {
 	handler  http.Handler
 	sessions *scs.SessionManager
 	pages    map[string]*template.Template
+	metrics  *metrics
 	// Sign-in attempts: per address and per account.
 	loginIP      *limiter
 	loginAccount *limiter
@@ -101,7 +105,8 @@ func NewServer(cfg Config, svc Services, bundle *i18n.Bundle, logger *slog.Logge
 	// structured log; -dev turns on debug logging there instead.
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, svc: svc, bundle: bundle, log: logger, pages: pages, Now: time.Now,
-		loginIP: newLimiter(30, 10), loginAccount: newLimiter(5, 5)}
+		loginIP: newLimiter(30, 10), loginAccount: newLimiter(5, 5),
+		metrics: newMetrics(svc.PoolStats)}
 	s.sessions = scs.New()
 	if svc.Sessions != nil {
 		s.sessions.Store = svc.Sessions

@@ -358,6 +358,10 @@ func TestProbes(t *testing.T) {
 	if r := f.get(t, "/readyz"); r.status != 200 {
 		t.Errorf("readyz %d", r.status)
 	}
+	// Metrics are for the internal network; httptest's client is 192.0.2.1.
+	if r := f.get(t, "/metrics"); r.status != http.StatusNotFound {
+		t.Errorf("metrics from a public address: %d", r.status)
+	}
 	f.db.Close()
 	if r := f.get(t, "/readyz"); r.status != http.StatusServiceUnavailable {
 		t.Errorf("readyz with a closed database: %d", r.status)

@@ -15,19 +15,35 @@ import (
 
 const backupUsage = "usage: broen backup [-db FILE] DEST"
 
-// checkBackupSource refuses to back up a database that does not exist:
-// opening it would create an empty one, and its backup would look like a
-// success.
-func checkBackupSource(path string) error {
-	st, err := os.Stat(path)
+// checkBackup checks "broen backup" before the database is opened: one
+// destination and no flag after it, and a database file at dbPath (opening a
+// missing one would create it empty, and its backup would look like a
+// success).
+func checkBackup(dbPath string, args []string) error {
+	if err := checkBackupArgs(args); err != nil {
+		return err
+	}
+	st, err := os.Stat(dbPath)
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("backup: there is no database at %s (give -db FILE or set BROEN_DB)", path)
+		return fmt.Errorf("backup: there is no database at %s (give -db FILE or set BROEN_DB)", dbPath)
 	}
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
 	if st.IsDir() {
-		return fmt.Errorf("backup: %s is a folder, not a database file", path)
+		return fmt.Errorf("backup: %s is a folder, not a database file", dbPath)
+	}
+	return nil
+}
+
+func checkBackupArgs(args []string) error {
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") {
+			return fmt.Errorf("backup: %q: flags go before the destination; %s", a, backupUsage)
+		}
+	}
+	if len(args) != 1 {
+		return fmt.Errorf("backup: give one destination file; %s", backupUsage)
 	}
 	return nil
 }
@@ -38,13 +54,8 @@ func checkBackupSource(path string) error {
 // a database can be backed up before a new version of Broen migrates it. To
 // restore, stop the server and start it with -db DEST.
 func backupCmd(ctx context.Context, db *sqlite.DB, args []string, stdout io.Writer) error {
-	for _, a := range args {
-		if strings.HasPrefix(a, "-") {
-			return fmt.Errorf("backup: %q: flags go before the destination; %s", a, backupUsage)
-		}
-	}
-	if len(args) != 1 {
-		return fmt.Errorf("backup: give one destination file; %s", backupUsage)
+	if err := checkBackupArgs(args); err != nil {
+		return err
 	}
 	dest, err := filepath.Abs(args[0])
 	if err != nil {

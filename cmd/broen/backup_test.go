@@ -158,11 +158,19 @@ func TestRunBackup(t *testing.T) {
 	}
 
 	missing := filepath.Join(t.TempDir(), "typo.db")
-	err = run([]string{"backup", dest + ".2"}, env(map[string]string{"BROEN_DB": missing}), strings.NewReader(""), &out, &errOut)
-	if err == nil || !strings.Contains(err.Error(), "no database") {
-		t.Errorf("backup of a missing database: %v", err)
-	}
-	if _, err := os.Stat(missing); err == nil {
-		t.Error("backing up a missing database created it")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"backup", dest + ".2"}, "no database"},                                 // BROEN_DB names a missing file
+		{[]string{"backup", dest + ".3", "-db", src}, "flags go before the destination"}, // -db after DEST is not read
+	} {
+		err = run(tc.args, env(map[string]string{"BROEN_DB": missing}), strings.NewReader(""), &out, &errOut)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: got %v, want an error saying %q", tc.args, err, tc.want)
+		}
+		if _, err := os.Stat(missing); err == nil {
+			t.Fatalf("%q created the missing database", tc.args)
+		}
 	}
 }

@@ -32,6 +32,8 @@ Commands:
   migrate   apply database migrations and exit
   demo      load the demo municipality into an empty database
   user add  create a user (see "broen user add -h")
+  backup    write a checked copy of the database to a new file, DEST:
+            "broen backup [-db FILE] DEST" (safe while serve runs)
 
 Every flag can also be set with its environment variable (BROEN_ADDR, …);
 a flag given on the command line wins. Run "broen <command> -h" for flags.
@@ -119,7 +121,7 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 	switch cmd {
 	case "serve":
 		err = cfg.flags(fs, getenv, true)
-	case "migrate", "demo", "user":
+	case "migrate", "demo", "user", "backup":
 		// "broen user [-db FILE] add [flags]": the database flag comes
 		// before "add", the user's own flags after it.
 		err = cfg.flags(fs, getenv, false)
@@ -136,7 +138,7 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 		}
 		return err
 	}
-	if cmd != "user" && fs.NArg() > 0 {
+	if cmd != "user" && cmd != "backup" && fs.NArg() > 0 {
 		return fmt.Errorf("%s: unexpected arguments %q", cmd, fs.Args())
 	}
 	if err := cfg.check(); err != nil {
@@ -151,11 +153,21 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
+	if cmd == "backup" {
+		// Refuse bad arguments, and never create the database to back up.
+		if err := checkBackup(cfg.DB, fs.Args()); err != nil {
+			return err
+		}
+	}
 	db, err := sqlite.Open(cfg.DB)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if cmd == "backup" {
+		// Before Migrate: back up first, then let a new version migrate.
+		return backupCmd(ctx, db, fs.Args(), stdout)
+	}
 	if err := db.Migrate(ctx); err != nil {
 		return err
 	}
@@ -225,7 +237,15 @@ func serve(ctx context.Context, stop context.CancelFunc, cfg config, getenv func
 		BaseURL: strings.TrimRight(cfg.BaseURL, "/"), DefaultLocale: cfg.DefaultLocale, Dev: cfg.Dev, TrustedProxies: proxies,
 		LinkBase: linkBase, Stale: db.Stale,
 	}, web.Services{Organisations: db, Activities: db, Catalog: db, Moderation: db, Ready: db.Ready,
-		Users: db, Tokens: db, Audit: db, APITokens: db, Sessions: db.SessionStore(), Mailer: mailer}, bundle, logger)
+		Users: db, Tokens: db, Audit: db, APITokens: db, Sessions: db.SessionStore(), Mailer: mailer,
+		PoolStats: func() map[string]web.PoolStats {
+			out := map[string]web.PoolStats{}
+			for name, s := range db.PoolStats() {
+				out[name] = web.PoolStats{MaxOpen: int64(s.MaxOpenConnections), Open: int64(s.OpenConnections),
+					InUse: int64(s.InUse), Idle: int64(s.Idle), WaitCount: s.WaitCount, WaitSeconds: s.WaitDuration.Seconds()}
+			}
+			return out
+		}}, bundle, logger)
 	if err != nil {
 		return err
 	}
