@@ -1,7 +1,6 @@
 package accounts
 
 import (
-	"net/mail"
 	"slices"
 	"strings"
 	"unicode"
@@ -10,6 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"broen"
+	"broen/registry"
 )
 
 // Message IDs that accounts and its stores return. Each is a go-i18n message
@@ -108,22 +108,7 @@ func (u *User) Validate() error {
 	return fe.Err()
 }
 
-// ValidEmail reports whether s is a plain email address ("kari@example.no"):
-// no display name or angle brackets, a local part, and a domain with a dot
-// in it that neither starts nor ends with one.
-func ValidEmail(s string) bool {
-	if s == "" || len(s) > MaxEmailLen {
-		return false
-	}
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Name != "" || a.Address != s {
-		return false
-	}
-	at := strings.LastIndexByte(s, '@')
-	if at <= 0 {
-		return false
-	}
-	domain := s[at+1:]
-	return strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".") &&
-		!strings.Contains(domain, "..")
-}
+// ValidEmail reports whether s is a plain email address ("kari@example.no"),
+// by the registry's rule, so a person's address and an organisation's are
+// checked alike.
+func ValidEmail(s string) bool { return len(s) <= MaxEmailLen && registry.ValidEmail(s) }
