@@ -20,14 +20,20 @@ func NormalizeOrgNumber(s string) string {
 		b.WriteRune(r)
 	}
 	out := strings.ToUpper(b.String())
-	out = strings.TrimSuffix(out, "MVA")
+	core := strings.TrimSuffix(out, "MVA")
 	for _, p := range []string{"NO", "DK", "SE"} {
-		if strings.HasPrefix(out, p) {
-			out = out[len(p):]
+		if strings.HasPrefix(core, p) {
+			core = core[len(p):]
 			break
 		}
 	}
-	return out
+	// The decorations come off only around a number; anything else is
+	// kept as typed (cleaned of separators) for validation to reject, so
+	// normalizing twice changes nothing.
+	if core == "" || strings.TrimFunc(core, func(r rune) bool { return r >= '0' && r <= '9' }) != "" {
+		return out
+	}
+	return core
 }
 
 // ValidOrgNumber reports whether digits is a valid organisation number for
