@@ -62,10 +62,16 @@ func (s *Server) managePage(c *gin.Context) {
 	ctx := c.Request.Context()
 	l := localizer(c)
 	me := currentUser(c)
-	orgs, err := s.invitableOrgs(c, me)
-	if err != nil {
-		_ = c.Error(err)
-		return
+	// The organisations the person belongs to. A coordinator, who may edit
+	// all of them, finds the rest through the registry lists.
+	var orgs []*registry.Organisation
+	for _, id := range me.OrganisationIDs {
+		o, err := s.svc.Organisations.FindOrganisationByID(ctx, id)
+		if err != nil {
+			_ = c.Error(err)
+			return
+		}
+		orgs = append(orgs, o)
 	}
 	p := managePage{basePage: s.base(c, l.T("registry.manage.title"))}
 	pending, returned := registry.SubmissionPending, registry.SubmissionReturned

@@ -49,7 +49,8 @@ func (s *Server) register(c *gin.Context) {
 		s.render(c, statusOf(broen.ErrorCode(err)), "register", &p)
 	}
 	// The person first, so a bad address does not leave an organisation
-	// without anyone to look after it.
+	// without anyone to look after it. The organisation does not exist yet;
+	// a stand-in id lets Validate check everything else about the person.
 	person := &accounts.User{Email: f.PersonEmail, Name: f.PersonName, Role: accounts.RoleEditor, Locale: l.Lang,
 		OrganisationIDs: []int64{1}}
 	person.Normalize()
