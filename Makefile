@@ -7,7 +7,13 @@ BIN      := bin/broen
 BROEN_DB ?= data/broen.db
 export BROEN_DB
 
-.PHONY: build run test lint bench fmt clean
+.PHONY: build run test lint bench fmt clean fuzz
+
+# Each fuzzer runs briefly in `make test` (their saved inputs also run as
+# ordinary tests); FUZZTIME=5m make fuzz runs them longer.
+FUZZTIME ?= 3s
+FUZZ_REGISTRY := FuzzOrgNumber FuzzPostcode FuzzPhone FuzzURL FuzzSchedule
+FUZZ_WEB      := FuzzSearchQuery FuzzOrgForm FuzzActivityForm
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/broen
@@ -19,6 +25,13 @@ run: build
 
 test: lint
 	$(GO) test -tags $(TAGS) -count=1 ./...
+	@$(MAKE) --no-print-directory fuzz
+
+fuzz:
+	@for f in $(FUZZ_REGISTRY); do echo "fuzz $$f ($(FUZZTIME))"; \
+		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./registry/ >/dev/null || exit 1; done
+	@for f in $(FUZZ_WEB); do echo "fuzz $$f ($(FUZZTIME))"; \
+		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./web/ >/dev/null || exit 1; done
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

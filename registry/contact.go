@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
 
@@ -112,6 +113,9 @@ func NormalizeURL(s string) (string, error) {
 	if len(s) > maxURLLen {
 		return "", urlError(errors.New("too long"))
 	}
+	if !utf8.ValidString(s) {
+		return "", urlError(errors.New("not UTF-8"))
+	}
 	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
 		return "", urlError(fmt.Errorf("space in %q", s))
 	}
@@ -146,6 +150,11 @@ func NormalizeURL(s string) (string, error) {
 	}
 	if u.Fragment != "" {
 		out += "#" + u.EscapedFragment()
+	}
+	// The scheme and percent-encoding can make the result longer than
+	// what was typed; what is stored must pass this function again.
+	if len(out) > maxURLLen {
+		return "", urlError(errors.New("too long"))
 	}
 	return out, nil
 }

@@ -19,6 +19,7 @@ const (
 	msgInvalid          = "validation.invalid" // the summary, set by broen.FieldErrors.Err
 	msgRequired         = "validation.required"
 	msgTooLong          = "validation.too_long"
+	msgText             = "validation.text"
 	msgTooMany          = "validation.too_many"
 	msgChoice           = "validation.choice"
 	msgChooseOne        = "validation.choose_one"
@@ -447,6 +448,8 @@ func normalizeStatus(s Status) Status {
 // checkLine checks a one-line field: required if so, at most MaxNameLen.
 func checkLine(fe broen.FieldErrors, key, v string, required bool) {
 	switch {
+	case !utf8.ValidString(v):
+		fe.Add(key, msgText)
 	case strings.TrimSpace(v) == "":
 		if required {
 			fe.Add(key, msgRequired)
@@ -472,6 +475,8 @@ func checkText(fe broen.FieldErrors, key string, t Text, max int, required bool)
 		switch {
 		case !ValidLanguage(l):
 			fe.Add(key+"."+l, msgLanguage)
+		case !utf8.ValidString(t[l]):
+			fe.Add(key+"."+l, msgText)
 		case utf8.RuneCountInString(t[l]) > max:
 			fe.Add(key+"."+l, msgTooLong)
 		}

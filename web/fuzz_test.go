@@ -25,7 +25,11 @@ import (
 // fzQ quotes s for a message, shortened when long.
 func fzQ(s string) string {
 	if len(s) > 120 {
-		return strconv.Quote(s[:80]) + "…(" + strconv.Itoa(len(s)) + " bytes)"
+		head := 80
+		for head > 0 && !utf8.RuneStart(s[head]) {
+			head--
+		}
+		return strconv.Quote(s[:head]) + "…(" + strconv.Itoa(len(s)) + " bytes)"
 	}
 	return strconv.Quote(s)
 }
