@@ -7,7 +7,12 @@ BIN      := bin/broen
 BROEN_DB ?= data/broen.db
 export BROEN_DB
 
-.PHONY: build run test lint bench fmt clean fuzz
+.PHONY: build run test lint bench fmt clean fuzz chromium
+
+# End-to-end tests (e2e/) drive Debian's headless Chromium; the chromium
+# target installs it with apt-get when missing. Outside CI a failed install
+# only makes those tests skip. Screenshots and logs go to E2E_OUT.
+E2E_OUT ?= $(CURDIR)/test-output/e2e
 
 # Each fuzzer runs briefly in `make test` (their saved inputs also run as
 # ordinary tests); FUZZTIME=5m make fuzz runs them longer.
@@ -23,9 +28,14 @@ build:
 run: build
 	$(BIN) serve -demo -dev
 
-test: lint
-	$(GO) test -tags $(TAGS) -count=1 ./...
+test: lint chromium
+	@echo "e2e screenshots and logs: $(E2E_OUT)"
+	BROEN_TEST_OUTPUT=$(E2E_OUT) $(GO) test -tags $(TAGS) -count=1 -timeout 20m ./...; \
+	status=$$?; echo "e2e screenshots and logs: $(E2E_OUT)"; exit $$status
 	@$(MAKE) --no-print-directory fuzz
+
+chromium:
+	@sh e2e/install-chromium.sh || [ -z "$$CI" ]
 
 fuzz:
 	@for f in $(FUZZ_REGISTRY); do echo "fuzz $$f ($(FUZZTIME))"; \

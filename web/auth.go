@@ -300,9 +300,23 @@ func (s *Server) passwordForm(purpose accounts.TokenPurpose) gin.HandlerFunc {
 		l := localizer(c)
 		p := s.newPasswordPage(c, l, purpose)
 		p.Token = c.Query("token")
-		if p.Token == "" {
-			p.Problem = l.T("accounts.token.not_found")
-			s.render(c, http.StatusNotFound, "password", &p)
+		// Tell at once when the link cannot be used, before anyone types a
+		// password twice; the link is only used up by the POST.
+		t, err := s.svc.Tokens.FindToken(c.Request.Context(), accounts.HashToken(p.Token), purpose)
+		switch {
+		case err == nil && !t.UsedAt.IsZero():
+			err = &broen.Error{Code: broen.EINVALID, MessageID: "accounts.token.used"}
+		case err == nil && !s.Now().Before(t.ExpiresAt):
+			err = &broen.Error{Code: broen.EINVALID, MessageID: "accounts.token.expired"}
+		}
+		if err != nil {
+			e := broen.AsError(err)
+			if e == nil || e.Code == broen.EINTERNAL {
+				_ = c.Error(err)
+				return
+			}
+			p.Problem = l.T(publicError(err).MessageID)
+			s.render(c, statusOf(e.Code), "password", &p)
 			return
 		}
 		s.render(c, http.StatusOK, "password", &p)

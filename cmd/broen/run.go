@@ -229,8 +229,15 @@ func serve(ctx context.Context, stop context.CancelFunc, cfg config, getenv func
 	}
 	db.Stale = registry.StalePolicy{After: time.Duration(cfg.StaleMonths) * 30 * 24 * time.Hour,
 		Grace: time.Duration(cfg.StaleGraceDays) * 24 * time.Hour}
+	// Listen first: with -addr :0 the port is known only now, and links in
+	// emails sent outside a request need it when BROEN_BASE_URL is unset.
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
 	linkBase := ""
-	if _, port, err := net.SplitHostPort(cfg.Addr); err == nil && cfg.BaseURL == "" {
+	if _, port, err := net.SplitHostPort(ln.Addr().String()); err == nil && cfg.BaseURL == "" {
 		linkBase = "http://localhost:" + port
 	}
 	srv, err := web.NewServer(web.Config{
@@ -259,10 +266,6 @@ func serve(ctx context.Context, stop context.CancelFunc, cfg config, getenv func
 		MaxHeaderBytes:    1 << 16,
 	}
 	go sweep(ctx, db, srv, logger)
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return err
-	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	logger.Info("serving", "addr", ln.Addr().String(), "db", cfg.DB)
