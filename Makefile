@@ -38,10 +38,10 @@ chromium:
 	@sh e2e/install-chromium.sh || [ -z "$$CI" ]
 
 fuzz:
-	@for f in $(FUZZ_REGISTRY); do echo "fuzz $$f ($(FUZZTIME))"; \
-		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./registry/ >/dev/null || exit 1; done
-	@for f in $(FUZZ_WEB); do echo "fuzz $$f ($(FUZZTIME))"; \
-		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./web/ >/dev/null || exit 1; done
+	@out=$$(mktemp); for t in $(FUZZ_REGISTRY:%=registry:%) $(FUZZ_WEB:%=web:%); do \
+		pkg=$${t%%:*}; f=$${t#*:}; echo "fuzz $$f ($(FUZZTIME))"; \
+		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./$$pkg/ >$$out 2>&1 \
+			|| { grep -v '^fuzz: elapsed' $$out; rm -f $$out; exit 1; }; done; rm -f $$out
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
