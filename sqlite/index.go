@@ -45,8 +45,10 @@ type index struct {
 
 	distNum map[string]uint16
 
-	textMu sync.Mutex // guards text, which searches fill under mu's read lock
+	textMu sync.Mutex // guards text and summary, which searches fill under mu's read lock
 	text   map[string]*textHits
+	// summary caches the menus' counts; see (*DB).summary.
+	summary *summary
 }
 
 // entry is one public activity as the index holds it.

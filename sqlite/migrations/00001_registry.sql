@@ -83,7 +83,7 @@ CREATE TABLE activities (
     created_at            TEXT NOT NULL,
     updated_at            TEXT NOT NULL
 );
-CREATE INDEX activities_org ON activities (organisation_id);
+CREATE INDEX activities_org ON activities (organisation_id, public);
 CREATE INDEX activities_public_sort ON activities (public, sort_title);
 CREATE INDEX activities_status ON activities (status, last_confirmed);
 CREATE INDEX activities_location ON activities (location_id);
