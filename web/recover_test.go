@@ -1,0 +1,41 @@
+package web
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+
+	"broen/locales"
+)
+
+// TestPanicBecomesLogged500: a handler that panics gives the localized 500
+// page with the request ID, and the panic is logged with the same ID.
+func TestPanicBecomesLogged500(t *testing.T) {
+	bundle, err := locales.NewBundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	s, err := NewServer(Config{}, Services{}, bundle, slog.New(slog.NewJSONHandler(&logs, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.engine.GET("/boom", func(*gin.Context) { panic("test panic") })
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/boom?lang=sv", nil))
+	id := rec.Header().Get("X-Request-ID")
+	if rec.Code != http.StatusInternalServerError || id == "" {
+		t.Fatalf("status %d, request id %q", rec.Code, id)
+	}
+	if !strings.Contains(rec.Body.String(), `<html lang="sv"`) || !strings.Contains(rec.Body.String(), id) {
+		t.Errorf("500 page without the language or the request id:\n%s", rec.Body.String())
+	}
+	if !strings.Contains(logs.String(), `"panic":"test panic"`) || !strings.Contains(logs.String(), id) {
+		t.Errorf("panic not logged with the request id:\n%s", logs.String())
+	}
+}
