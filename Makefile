@@ -29,10 +29,10 @@ run: build
 	$(BIN) serve -demo -dev
 
 test: lint chromium
+	@$(MAKE) --no-print-directory fuzz
 	@echo "e2e screenshots and logs: $(E2E_OUT)"
 	BROEN_TEST_OUTPUT=$(E2E_OUT) $(GO) test -tags $(TAGS) -count=1 -timeout 20m ./...; \
 	status=$$?; echo "e2e screenshots and logs: $(E2E_OUT)"; exit $$status
-	@$(MAKE) --no-print-directory fuzz
 
 chromium:
 	@sh e2e/install-chromium.sh || [ -z "$$CI" ]
