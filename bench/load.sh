@@ -33,6 +33,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-3s}
+TIMEOUT=${TIMEOUT:-2s}             # wrk's own default: a slower answer is a socket error
 MAX_ID=${MAX_ID:-}                 # highest activity id; read from the API when empty
 BASE=http://$ADDR
 LOGDIR=bench/data/load             # server log and wrk output of the last run
@@ -154,7 +155,7 @@ run() { # run NAME SCRIPT PATH [key=value…]
 		ticks_before=$(server_ticks)
 		echo
 		echo "-- $name ($phase, $dur): wrk -t$THREADS -c$CONNECTIONS -d$dur --latency -s bench/wrk/$script.lua $BASE --${*:+ $*} seed=$seed"
-		if ! wrk -t"$THREADS" -c"$CONNECTIONS" -d"$dur" --latency -s "bench/wrk/$script.lua" "$BASE" -- "$@" seed=$seed >"$out" 2>&1; then
+		if ! wrk -t"$THREADS" -c"$CONNECTIONS" -d"$dur" --timeout "$TIMEOUT" --latency -s "bench/wrk/$script.lua" "$BASE" -- "$@" seed=$seed >"$out" 2>&1; then
 			cat "$out"
 			echo "load.sh: wrk failed on $name" >&2
 			failed=1
