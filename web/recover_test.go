@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -37,5 +38,27 @@ func TestPanicBecomesLogged500(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), `"panic":"test panic"`) || !strings.Contains(logs.String(), id) {
 		t.Errorf("panic not logged with the request id:\n%s", logs.String())
+	}
+}
+
+// TestClientGoneIsNot500: a request whose client went away is logged as 499
+// at info level, not as a server error.
+func TestClientGoneIsNot500(t *testing.T) {
+	bundle, err := locales.NewBundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	s, err := NewServer(Config{}, Services{}, bundle, slog.New(slog.NewJSONHandler(&logs, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.engine.GET("/slow", func(c *gin.Context) { _ = c.Error(c.Request.Context().Err()) })
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/slow", nil).WithContext(ctx))
+	if rec.Code != statusClientClosed || strings.Contains(logs.String(), `"level":"ERROR"`) {
+		t.Errorf("status %d, logs:\n%s", rec.Code, logs.String())
 	}
 }

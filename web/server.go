@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -279,6 +280,13 @@ func (s *Server) renderErrors(c *gin.Context) {
 		return
 	}
 	err := c.Errors.Last().Err
+	if errors.Is(err, context.Canceled) && c.Request.Context().Err() != nil {
+		// The client went away (a phone lost its connection): nobody reads
+		// an answer, and it is not the server's failure. 499 as nginx logs it.
+		c.Status(statusClientClosed)
+		s.log.Info("client closed the request", "request_id", requestID(c), "path", c.Request.URL.Path)
+		return
+	}
 	pe := publicError(err)
 	status := statusOf(pe.Code)
 	if status >= 500 {
@@ -295,6 +303,9 @@ func (s *Server) renderErrors(c *gin.Context) {
 	page := errorPage{basePage: s.base(c, l.T(pe.MessageID)), Status: status, Code: pe.Code, MessageID: pe.MessageID}
 	s.render(c, status, "error", &page)
 }
+
+// statusClientClosed is logged for requests the client abandoned.
+const statusClientClosed = 499
 
 type apiError struct {
 	Code      string            `json:"code"`
