@@ -1,4 +1,4 @@
 // Package broen holds the primitives every part of Broen shares: the Error
-// type with its codes, and context helpers. Domain logic lives in registry/,
+// type with its codes. Domain logic lives in registry/,
 // mentoring/ and accounts/; storage in sqlite/; HTTP in web/.
 package broen

@@ -44,11 +44,6 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Errorf returns an *Error with the given code and message ID.
-func Errorf(code, messageID string, args map[string]any) *Error {
-	return &Error{Code: code, MessageID: messageID, Args: args}
-}
-
 // ErrorCode returns the code of the first *Error in err's chain, EINTERNAL for
 // any other non-nil error, and "" for nil.
 func ErrorCode(err error) string {

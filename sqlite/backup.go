@@ -154,9 +154,3 @@ func syncFile(path string) error {
 	}
 	return errors.Join(f.Sync(), f.Close())
 }
-
-// PoolStats reports the connection pools, "write" and "read", for
-// monitoring.
-func (db *DB) PoolStats() map[string]sql.DBStats {
-	return map[string]sql.DBStats{"write": db.write.Stats(), "read": db.read.Stats()}
-}

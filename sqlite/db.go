@@ -206,3 +206,9 @@ func (db *DB) IntegrityCheck(ctx context.Context) error {
 	}
 	return nil
 }
+
+// PoolStats reports the connection pools, "write" and "read", for
+// monitoring.
+func (db *DB) PoolStats() map[string]sql.DBStats {
+	return map[string]sql.DBStats{"write": db.write.Stats(), "read": db.read.Stats()}
+}

@@ -55,6 +55,14 @@ func (s *Server) orgFromQuery(c *gin.Context) (*registry.Organisation, bool) {
 func (s *Server) renderActivityEdit(c *gin.Context, status int, o *registry.Organisation, id int64, f activityForm, errs map[string]string) {
 	l := localizer(c)
 	p := activityEditPage{Org: o, Form: s.newActivityFormView(l, f, errs)}
+	// The districts already in use, offered as suggestions so one place is
+	// not written three ways.
+	districts, err := s.svc.Catalog.FindDistricts(c.Request.Context())
+	if err != nil {
+		_ = c.Error(err)
+		return
+	}
+	p.Form.withDistricts(districts)
 	if id == 0 {
 		p.basePage = s.base(c, l.T("registry.manage.new_activity"))
 		p.Action = "/manage/activities/new?organisation=" + strconv.FormatInt(o.ID, 10)

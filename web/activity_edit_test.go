@@ -28,9 +28,12 @@ func TestActivityFormFlow(t *testing.T) {
 	ed := f.browser(t)
 	ed.login("redaktor@rodekors.example", goodPassword)
 	newURL := "/manage/activities/new?organisation=" + itoa(f.org.ID)
-	if r := ed.get(newURL + "&lang=nb"); r.status != 200 || !strings.Contains(r.body, `name="title.nb"`) {
+	r := ed.get(newURL + "&lang=nb")
+	if r.status != 200 || !strings.Contains(r.body, `name="title.nb"`) {
 		t.Fatalf("new form: %d", r.status)
 	}
+	// The districts in use are offered as suggestions.
+	wantContains(t, r, `list="districts"`, `<option value="Fjell">`)
 
 	t.Run("ErrInvalidKeepsInput", func(t *testing.T) {
 		bad := activityPost("Sjakkafé")
@@ -52,7 +55,7 @@ func TestActivityFormFlow(t *testing.T) {
 	}
 	coord := f.browser(t)
 	coord.login("koordinator@drammen.example", goodPassword)
-	r := coord.get("/admin/moderation")
+	r = coord.get("/admin/moderation")
 	id := between(r.body, `href="/admin/moderation/`, `"`)
 	wantContains(t, coord.get("/admin/moderation/"+id), "<ins>Sjakkafé på Fjell</ins>", "<ins>FREQ=WEEKLY;BYDAY=WE</ins>")
 	coord.post("/admin/moderation/"+id, url.Values{"decision": {"approve"}})

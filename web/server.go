@@ -187,7 +187,6 @@ func (s *Server) requestContext(c *gin.Context) {
 	id := newRequestID()
 	c.Set(ctxRequestID, id)
 	c.Header("X-Request-ID", id)
-	c.Request = c.Request.WithContext(broen.NewContextWithRequestID(c.Request.Context(), id))
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.Error("panic", "request_id", id, "panic", fmt.Sprint(p), "path", c.Request.URL.Path)
@@ -258,7 +257,6 @@ func (s *Server) chooseLocale(c *gin.Context) {
 		lang, _ = locales.Normalize(s.cfg.DefaultLocale)
 	}
 	c.Set(ctxLocalizer, locales.New(s.bundle, lang))
-	c.Request = c.Request.WithContext(broen.NewContextWithLocale(c.Request.Context(), lang))
 	c.Header("Content-Language", lang)
 	c.Header("Vary", "Accept-Language, Cookie")
 	c.Next()
