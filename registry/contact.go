@@ -52,7 +52,13 @@ func NormalizePhone(country, s string) (string, error) {
 	if !phonenumbers.IsValidNumber(num) {
 		return "", phoneError(fmt.Errorf("%q is not a valid number", s))
 	}
-	return phonenumbers.Format(num, phonenumbers.E164), nil
+	out := phonenumbers.Format(num, phonenumbers.E164)
+	if len(out) > 16 {
+		// libphonenumber accepts some German numbers of 16 digits, but
+		// E.164 allows at most 15 and the stored form must be E.164.
+		return "", phoneError(fmt.Errorf("%q has more than 15 digits", s))
+	}
+	return out, nil
 }
 
 func phoneError(cause error) error {
