@@ -13,13 +13,16 @@ const (
 	RoleCoordinator Role = "coordinator"
 	// RoleEditor edits the organisations they belong to and their activities.
 	RoleEditor Role = "editor"
+	// RoleVolunteer is a mentor or a network family's contact person: they
+	// see their own proposals and pairings, answer, log contact and pause.
+	RoleVolunteer Role = "volunteer"
 )
 
 // Roles lists the roles in display order.
-var Roles = []Role{RoleCoordinator, RoleEditor}
+var Roles = []Role{RoleCoordinator, RoleEditor, RoleVolunteer}
 
 // Valid reports whether r is a known role.
-func (r Role) Valid() bool { return r == RoleCoordinator || r == RoleEditor }
+func (r Role) Valid() bool { return r == RoleCoordinator || r == RoleEditor || r == RoleVolunteer }
 
 // User is a person who signs in. PasswordHash is an encoded argon2id hash
 // (see HashPassword); it is never shown or logged.
@@ -52,6 +55,9 @@ func (u *User) CanEditOrganisation(orgID int64) bool {
 	}
 	return false
 }
+
+// IsVolunteer reports whether u is an enabled volunteer.
+func (u *User) IsVolunteer() bool { return u != nil && !u.Disabled && u.Role == RoleVolunteer }
 
 // IsCoordinator reports whether u is an enabled coordinator.
 func (u *User) IsCoordinator() bool { return u != nil && !u.Disabled && u.Role == RoleCoordinator }

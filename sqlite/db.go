@@ -15,6 +15,7 @@ import (
 
 	"github.com/pressly/goose/v3"
 
+	"broen/mentoring"
 	"broen/registry"
 
 	// The driver registers "sqlite3"; build with -tags sqlite_fts5.
@@ -37,6 +38,12 @@ type DB struct {
 	// Stale decides when a listing is stale and when the public search
 	// hides it.
 	Stale registry.StalePolicy
+	// Mentoring is the pairing programme's policy: expiry, the limit of
+	// active pairings per newcomer, the quiet days, check-in points.
+	Mentoring mentoring.Policy
+	// Country is the municipality's (NO, DK, SE), for phone numbers written
+	// without +.
+	Country string
 
 	index index
 }

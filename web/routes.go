@@ -73,6 +73,8 @@ func (s *Server) routes() {
 	admin.GET("/organisations/:id/merge", s.mergeForm)
 	admin.POST("/organisations/:id/merge", s.merge)
 	s.tokenRoutes(admin)
+	s.mentoringPeopleRoutes(e)
+	s.mentoringPairingRoutes(e)
 
 	api := e.Group("/api/v1")
 	api.GET("/activities", s.apiActivities)

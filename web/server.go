@@ -20,6 +20,7 @@ import (
 	"broen"
 	"broen/accounts"
 	"broen/locales"
+	"broen/mentoring"
 	"broen/notify"
 	"broen/registry"
 )
@@ -42,6 +43,13 @@ type Config struct {
 	// Stale is when a listing counts as stale; the store hides it from the
 	// public search by the same policy.
 	Stale registry.StalePolicy
+	// Mentoring is the pairing programme's policy (expiry, quiet days,
+	// check-in points, time zone); the store applies the same one.
+	Mentoring mentoring.Policy
+	// Country is the municipality's country (NO, DK, SE), for phone numbers
+	// written without +; Local its language (nb, da, sv) for the engine.
+	Country string
+	Local   string
 }
 
 // Services are the domain services the pages and API call.
@@ -62,6 +70,10 @@ type Services struct {
 	Sessions scs.Store
 	// Mailer sends the emails (invitations, password resets, decisions).
 	Mailer notify.Mailer
+	// Mentoring: volunteers, newcomers and their pairings.
+	Volunteers mentoring.VolunteerService
+	Newcomers  mentoring.NewcomerService
+	Pairings   mentoring.PairingService
 	// PoolStats reports the database connection pools by name ("write",
 	// "read") for /metrics; nil leaves them out.
 	PoolStats func() map[string]PoolStats
