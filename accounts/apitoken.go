@@ -11,10 +11,11 @@ type Scope string
 const (
 	ScopeRead          Scope = "read"           // read the registry, including what the public cannot see
 	ScopeWriteRegistry Scope = "write_registry" // create, change and delete organisations and activities
+	ScopeMentoring     Scope = "mentoring"      // read and write volunteers, newcomers and pairings
 )
 
 // Scopes lists the scopes in display order.
-var Scopes = []Scope{ScopeRead, ScopeWriteRegistry}
+var Scopes = []Scope{ScopeRead, ScopeWriteRegistry, ScopeMentoring}
 
 // APIToken lets another system use the JSON API on behalf of the
 // coordinator who created it. Only the SHA-256 of the token is stored; the

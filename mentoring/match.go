@@ -175,7 +175,7 @@ type compiled struct {
 	interests   []uint64    // bit per interest in the batch's dictionary
 	needs       uint8
 	avail       Availability
-	x, y        float64 // local projection, km; valid if hasXY
+	at          point // valid if hasXY
 	hasXY       bool
 	district    string
 	household   uint8 // 0 person, 1 family without children, 2 family with children
@@ -217,24 +217,27 @@ func (d dictionary) add(list []string) {
 	}
 }
 
-type projection struct{ cos float64 }
+// point is a place prepared for distances: latitude and longitude in km
+// along the meridian and the equator, and the cosine of the latitude.
+type point struct{ lat, lon, cos float64 }
 
-func (p projection) xy(c Coords) (float64, float64) {
+func pointOf(c Coords) point {
 	const r = 6371.0
-	return r * c.Lon * math.Pi / 180 * p.cos, r * c.Lat * math.Pi / 180
+	return point{r * c.Lat * math.Pi / 180, r * c.Lon * math.Pi / 180, math.Cos(c.Lat * math.Pi / 180)}
 }
 
-// DistanceKm is the distance between two points as the crow flies, on a
-// flat projection at their mean latitude (within 0.1 % of the great-circle
-// distance over a municipality). The engine's scores and reasons use it.
-func DistanceKm(a, b Coords) float64 {
-	p := projection{math.Cos((a.Lat + b.Lat) / 2 * math.Pi / 180)}
-	ax, ay := p.xy(a)
-	bx, by := p.xy(b)
-	return math.Hypot(ax-bx, ay-by)
+// km is the distance on a flat projection at the two points' mean latitude
+// (the mean of their cosines): within 0.1 % of the great-circle distance
+// over a municipality, and symmetric.
+func (a point) km(b point) float64 {
+	return math.Hypot((a.lon-b.lon)*(a.cos+b.cos)/2, a.lat-b.lat)
 }
 
-func (e *Engine) compileProfile(c *compiled, p *Profile, d dictionary, proj projection) {
+// DistanceKm is the distance between two points as the crow flies, as the
+// engine's scores and reasons use it (see point.km).
+func DistanceKm(a, b Coords) float64 { return pointOf(a).km(pointOf(b)) }
+
+func (e *Engine) compileProfile(c *compiled, p *Profile, d dictionary) {
 	c.attr = 1<<(attrGender+genderBit[p.Gender]) | 1<<(attrAge+ageBit[p.AgeGroup])
 	if p.HasChildren() {
 		c.attr |= 1 << (attrChildren + 1)
@@ -275,13 +278,13 @@ func (e *Engine) compileProfile(c *compiled, p *Profile, d dictionary, proj proj
 	}
 	c.interests = make([]uint64, d.words())
 	for _, s := range p.Interests {
-		i := d[s]
-		c.interests[i/64] |= 1 << (i % 64)
+		if i, ok := d[s]; ok {
+			c.interests[i/64] |= 1 << (i % 64)
+		}
 	}
 	c.avail = p.Availability & allSlots
 	if p.Coords.Valid() {
-		c.x, c.y = proj.xy(p.Coords)
-		c.hasXY = true
+		c.at, c.hasXY = pointOf(p.Coords), true
 	}
 	c.district = registry.Fold(p.District)
 	switch {
@@ -310,8 +313,8 @@ func (e *Engine) local() string {
 	return e.Local
 }
 
-func (e *Engine) compileVolunteer(c *compiled, v *Volunteer, d dictionary, proj projection) {
-	e.compileProfile(c, &v.Profile, d, proj)
+func (e *Engine) compileVolunteer(c *compiled, v *Volunteer, d dictionary) {
+	e.compileProfile(c, &v.Profile, d)
 	if v.PoliceCheck.CurrentOn(e.Today) {
 		c.attr |= 1 << (attrPolice + 1)
 	} else {
@@ -329,8 +332,8 @@ func (e *Engine) compileVolunteer(c *compiled, v *Volunteer, d dictionary, proj 
 	}
 }
 
-func (e *Engine) compileNewcomer(c *compiled, n *Newcomer, d dictionary, proj projection) {
-	e.compileProfile(c, &n.Profile, d, proj)
+func (e *Engine) compileNewcomer(c *compiled, n *Newcomer, d dictionary) {
+	e.compileProfile(c, &n.Profile, d)
 	c.attr |= 1 << attrPolice // a newcomer is never asked for one
 	if n.HasChildren() {
 		c.allow = c.allow&^(3<<attrPolice) | 1<<(attrPolice+1)
@@ -384,8 +387,7 @@ func partsOf(v, n *compiled) (p parts, lang uint) {
 	}
 	switch {
 	case v.hasXY && n.hasXY:
-		km := math.Hypot(v.x-n.x, v.y-n.y)
-		if km < MaxKm {
+		if km := v.at.km(n.at); km < MaxKm {
 			p[4] = 1 - km/MaxKm
 		}
 	case v.district != "" && v.district == n.district:
@@ -461,8 +463,8 @@ func (e *Engine) Check(v *Volunteer, n *Newcomer, excluded bool) Rule {
 func (e *Engine) checkPeople(v *Volunteer, n *Newcomer) Rule {
 	d := dictionary{}
 	var cv, cn compiled
-	e.compileVolunteer(&cv, v, d, projection{1})
-	e.compileNewcomer(&cn, n, d, projection{1})
+	e.compileVolunteer(&cv, v, d)
+	e.compileNewcomer(&cn, n, d)
 	if eligible(&cv, &cn) {
 		return RuleNone
 	}
@@ -483,9 +485,8 @@ func (e *Engine) Score(v *Volunteer, n *Newcomer) (float64, []Reason) {
 	d.add(v.Interests)
 	d.add(n.Interests)
 	var cv, cn compiled
-	proj := projection{math.Cos((v.Coords.Lat + n.Coords.Lat) / 2 * math.Pi / 180)}
-	e.compileVolunteer(&cv, v, d, proj)
-	e.compileNewcomer(&cn, n, d, proj)
+	e.compileVolunteer(&cv, v, d)
+	e.compileNewcomer(&cn, n, d)
 	w := e.normWeights()
 	p, lang := partsOf(&cv, &cn)
 	return dot(&w, &p), e.reasons(v, n, &cv, &cn, &w, &p, lang)
@@ -613,30 +614,19 @@ func (e *Engine) build(pool Pool) *matrix {
 	byWaiting(m.news, func(n *Newcomer) time.Time { return n.WaitingSince }, func(n *Newcomer) int64 { return n.ID })
 
 	d := dictionary{}
-	lat, nlat := 0.0, 0
 	for _, v := range m.vols {
 		d.add(v.Interests)
-		if v.Coords.Valid() {
-			lat, nlat = lat+v.Coords.Lat, nlat+1
-		}
 	}
 	for _, n := range m.news {
 		d.add(n.Interests)
-		if n.Coords.Valid() {
-			lat, nlat = lat+n.Coords.Lat, nlat+1
-		}
-	}
-	proj := projection{1}
-	if nlat > 0 {
-		proj.cos = math.Cos(lat / float64(nlat) * math.Pi / 180)
 	}
 	cv := make([]compiled, len(m.vols))
 	cn := make([]compiled, len(m.news))
 	for j, v := range m.vols {
-		e.compileVolunteer(&cv[j], v, d, proj)
+		e.compileVolunteer(&cv[j], v, d)
 	}
 	for i, n := range m.news {
-		e.compileNewcomer(&cn[i], n, d, proj)
+		e.compileNewcomer(&cn[i], n, d)
 	}
 	vIndex := make(map[int64]int, len(m.vols))
 	for j, v := range m.vols {

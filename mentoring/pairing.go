@@ -366,8 +366,9 @@ type PairingService interface {
 	// ProposalsToRemind returns proposals the volunteer has not answered,
 	// made at least Policy.ReminderDays ago and not reminded yet.
 	ProposalsToRemind(ctx context.Context, at time.Time) ([]*Pairing, error)
-	// MarkReminded records that the volunteer was reminded.
-	MarkReminded(ctx context.Context, id int64, at time.Time) error
+	// MarkProposalReminded records that the volunteer was reminded;
+	// ENOTFOUND. (Not MarkReminded: the store has that for stale listings.)
+	MarkProposalReminded(ctx context.Context, id int64, at time.Time) error
 
 	// LogContact validates and stores c; EINVALID, ECONFLICT unless the
 	// pairing is active, ENOTFOUND.

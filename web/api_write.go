@@ -49,7 +49,7 @@ const apiAuditArea = "api"
 
 // apiWriteRoutes registers the write endpoints on the /api/v1 group.
 func (s *Server) apiWriteRoutes(api *gin.RouterGroup) {
-	w := api.Group("", s.apiAuth)
+	w := api.Group("", s.apiAuth(accounts.ScopeWriteRegistry))
 	w.POST("/organisations", s.apiCreateOrganisation)
 	w.PATCH("/organisations/:id", s.apiUpdateOrganisation)
 	w.DELETE("/organisations/:id", s.apiDeleteOrganisation)
@@ -58,13 +58,17 @@ func (s *Server) apiWriteRoutes(api *gin.RouterGroup) {
 	w.DELETE("/activities/:id", s.apiDeleteActivity)
 }
 
-// apiAuth lets a write through for an enabled coordinator: the one an API
-// token with the write_registry scope acts for, or, without an
+// apiAuth lets a request through for an enabled coordinator: the one an
+// API token with the scope acts for, or, without an
 // Authorization header, the one signed in. The coordinator becomes the
 // request's current user, so the audit log says who wrote. A token that is
 // malformed, unknown or revoked is 401 (even with a session: the caller
 // meant the token), a token without the scope 403, no credentials 401.
-func (s *Server) apiAuth(c *gin.Context) {
+func (s *Server) apiAuth(scope accounts.Scope) gin.HandlerFunc {
+	return func(c *gin.Context) { s.apiAuthScope(c, scope) }
+}
+
+func (s *Server) apiAuthScope(c *gin.Context, scope accounts.Scope) {
 	ctx := c.Request.Context()
 	header := c.GetHeader("Authorization")
 	if header == "" {
@@ -96,8 +100,8 @@ func (s *Server) apiAuth(c *gin.Context) {
 		c.Abort()
 		return
 	}
-	if !t.Has(accounts.ScopeWriteRegistry) {
-		c.Header("WWW-Authenticate", `Bearer realm="broen", error="insufficient_scope", scope="`+string(accounts.ScopeWriteRegistry)+`"`)
+	if !t.Has(scope) {
+		c.Header("WWW-Authenticate", `Bearer realm="broen", error="insufficient_scope", scope="`+string(scope)+`"`)
 		s.apiDeny(c, broen.EFORBIDDEN, "api.token.scope")
 		return
 	}

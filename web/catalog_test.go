@@ -5,12 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"broen/accounts"
 	"broen/locales"
+	"broen/mentoring"
 	"broen/registry"
 )
 
@@ -50,12 +52,70 @@ func dynamicIDs(prefix string) []string {
 		for _, r := range accounts.Roles {
 			codes = append(codes, string(r))
 		}
+	case "mentoring.household.":
+		codes = strs(mentoring.Households)
+	case "mentoring.gender.":
+		codes = append(strs(mentoring.Genders[:3]), "unstated")
+	case "mentoring.age.":
+		codes = append(strs(mentoring.AgeGroups), "unstated")
+	case "mentoring.level.":
+		codes = strs(mentoring.Levels)
+	case "mentoring.nordic.":
+		codes = strs(mentoring.NordicLevels)
+	case "mentoring.need.", "mentoring.need_short.":
+		codes = strs(mentoring.Needs)
+	case "mentoring.part.":
+		for _, p := range mentoring.PartsOfDay {
+			codes = append(codes, p.String())
+		}
+	case "mentoring.children_pref.":
+		codes = []string{"any", string(mentoring.ChildrenWith), string(mentoring.ChildrenWithout)}
+	case "mentoring.police.":
+		codes = append(strs(mentoring.PoliceCheckKinds), "none")
+	case "mentoring.volunteer_status.":
+		codes = strs(mentoring.VolunteerStatuses)
+	case "mentoring.newcomer_status.":
+		codes = strs(mentoring.NewcomerStatuses)
+	case "mentoring.pairing_status.":
+		codes = strs(mentoring.PairingStatuses)
+	case "mentoring.answer.":
+		codes = []string{"yes", "no", "none"}
+	case "mentoring.decline.":
+		codes = strs(mentoring.DeclineReasons)
+	case "mentoring.withdraw.":
+		codes = append(strs(mentoring.WithdrawReasons), string(mentoring.WithdrawPairedElsewhere))
+	case "mentoring.end.":
+		codes = strs(mentoring.EndReasons)
+	case "mentoring.frequency.":
+		codes = strs(mentoring.Frequencies)
+	case "mentoring.outcome.":
+		codes = strs(mentoring.Outcomes)
+	case "mentoring.contact_kind.":
+		codes = strs(mentoring.ContactKinds)
+	case "mentoring.contact_outcome.":
+		codes = strs(mentoring.ContactOutcomes)
+	case "mentoring.checkin_outcome.":
+		codes = strs(mentoring.CheckInOutcomes)
+	case "mentoring.reason.":
+		codes = append(slices.Clone(mentoring.ReasonCodes), "both_free_more")
+	case "mentoring.rule.":
+		codes = strs(mentoring.Rules)
+	case "mentoring.weight.", "mentoring.weight_hint.":
+		codes = mentoring.WeightNames
 	default:
 		return nil
 	}
 	out := make([]string, len(codes))
 	for i, c := range codes {
 		out[i] = prefix + c
+	}
+	return out
+}
+
+func strs[T ~string](list []T) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = string(v)
 	}
 	return out
 }

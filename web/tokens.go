@@ -61,6 +61,8 @@ func scopeLabel(l *locales.Localizer, sc accounts.Scope) string {
 		return l.T("accounts.tokens.scope.read")
 	case accounts.ScopeWriteRegistry:
 		return l.T("accounts.tokens.scope.write_registry")
+	case accounts.ScopeMentoring:
+		return l.T("accounts.tokens.scope.mentoring")
 	}
 	return string(sc)
 }
@@ -71,6 +73,8 @@ func scopeHint(l *locales.Localizer, sc accounts.Scope) string {
 		return l.T("accounts.tokens.scope.read_hint")
 	case accounts.ScopeWriteRegistry:
 		return l.T("accounts.tokens.scope.write_registry_hint")
+	case accounts.ScopeMentoring:
+		return l.T("accounts.tokens.scope.mentoring_hint")
 	}
 	return ""
 }

@@ -18,6 +18,7 @@ import (
 
 	"broen/demo"
 	"broen/locales"
+	"broen/mentoring"
 	"broen/notify"
 	"broen/registry"
 	"broen/sqlite"
@@ -50,6 +51,14 @@ type config struct {
 	TrustedProxies string
 	StaleMonths    int
 	StaleGraceDays int
+	// The municipality and its mentoring programme.
+	Country       string
+	Zone          string
+	ProposalDays  int
+	ReminderDays  int
+	QuietDays     int
+	MaxActive     int
+	CheckInPoints string
 }
 
 func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, serve bool) error {
@@ -93,8 +102,42 @@ func (c *config) flags(fs *flag.FlagSet, getenv func(string) string, serve bool)
 	fs.BoolVar(&c.Demo, "demo", envBool("BROEN_DEMO"), "load the demo municipality if the database is empty (BROEN_DEMO)")
 	fs.IntVar(&c.StaleMonths, "stale-months", envInt("BROEN_STALE_MONTHS", 6), "months without confirmation before a listing is stale and its editors are reminded; 0 turns this off (BROEN_STALE_MONTHS)")
 	fs.IntVar(&c.StaleGraceDays, "stale-grace-days", envInt("BROEN_STALE_GRACE_DAYS", 30), "days a stale listing stays in the public search before it is hidden (BROEN_STALE_GRACE_DAYS)")
+	fs.StringVar(&c.Country, "country", env("BROEN_COUNTRY", "NO"), "the municipality's country: NO, DK or SE; sets the language of the matching engine and the default time zone (BROEN_COUNTRY)")
+	fs.StringVar(&c.Zone, "zone", env("BROEN_ZONE", ""), "the municipality's IANA time zone; default by country (BROEN_ZONE)")
+	fs.IntVar(&c.ProposalDays, "proposal-days", envInt("BROEN_PROPOSAL_DAYS", 14), "days a proposed pairing waits for both answers before it expires and frees the volunteer's place (BROEN_PROPOSAL_DAYS)")
+	fs.IntVar(&c.ReminderDays, "reminder-days", envInt("BROEN_REMINDER_DAYS", 5), "days after a proposal an unanswered volunteer is reminded (BROEN_REMINDER_DAYS)")
+	fs.IntVar(&c.QuietDays, "quiet-days", envInt("BROEN_QUIET_DAYS", 30), "an active pairing with no contact logged for this many days is quiet (BROEN_QUIET_DAYS)")
+	fs.IntVar(&c.MaxActive, "max-active-pairings", envInt("BROEN_MAX_ACTIVE_PAIRINGS", 1), "active pairings a newcomer may have at once (BROEN_MAX_ACTIVE_PAIRINGS)")
+	fs.StringVar(&c.CheckInPoints, "check-ins", env("BROEN_CHECK_INS", "2w,1m,3m,6m"), "follow-up check-ins after a pairing starts, in weeks (w) or months (m) (BROEN_CHECK_INS)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("BROEN_TRUSTED_PROXIES", ""), "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is trusted (BROEN_TRUSTED_PROXIES)")
 	return bad
+}
+
+// countries maps a country to its language and default time zone.
+var countries = map[string]struct{ local, zone string }{
+	"NO": {"nb", "Europe/Oslo"}, "DK": {"da", "Europe/Copenhagen"}, "SE": {"sv", "Europe/Stockholm"},
+}
+
+// mentoringPolicy is the programme's policy from the configuration.
+func (c *config) mentoringPolicy() (mentoring.Policy, error) {
+	country, ok := countries[strings.ToUpper(c.Country)]
+	if !ok {
+		return mentoring.Policy{}, fmt.Errorf("BROEN_COUNTRY / -country %q: use NO, DK or SE", c.Country)
+	}
+	zone := c.Zone
+	if zone == "" {
+		zone = country.zone
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		return mentoring.Policy{}, fmt.Errorf("BROEN_ZONE / -zone %q: use an IANA time zone such as Europe/Oslo", zone)
+	}
+	points, err := mentoring.ParseCheckInPoints(c.CheckInPoints)
+	if err != nil {
+		return mentoring.Policy{}, fmt.Errorf("BROEN_CHECK_INS / -check-ins: %w", err)
+	}
+	return mentoring.Policy{ProposalDays: c.ProposalDays, ReminderDays: c.ReminderDays, QuietDays: c.QuietDays,
+		MaxActivePerNewcomer: c.MaxActive, CheckIns: points, Zone: loc}, nil
 }
 
 // check validates what flags cannot.
@@ -229,6 +272,12 @@ func serve(ctx context.Context, stop context.CancelFunc, cfg config, getenv func
 	}
 	db.Stale = registry.StalePolicy{After: time.Duration(cfg.StaleMonths) * 30 * 24 * time.Hour,
 		Grace: time.Duration(cfg.StaleGraceDays) * 24 * time.Hour}
+	policy, err := cfg.mentoringPolicy()
+	if err != nil {
+		return err
+	}
+	country := strings.ToUpper(cfg.Country)
+	db.Mentoring, db.Country = policy, country
 	// Listen first: with -addr :0 the port is known only now, and links in
 	// emails sent outside a request need it when BROEN_BASE_URL is unset.
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -243,8 +292,10 @@ func serve(ctx context.Context, stop context.CancelFunc, cfg config, getenv func
 	srv, err := web.NewServer(web.Config{
 		BaseURL: strings.TrimRight(cfg.BaseURL, "/"), DefaultLocale: cfg.DefaultLocale, Dev: cfg.Dev, TrustedProxies: proxies,
 		LinkBase: linkBase, Stale: db.Stale,
+		Mentoring: policy, Country: country, Local: countries[country].local,
 	}, web.Services{Organisations: db, Activities: db, Catalog: db, Moderation: db, Ready: db.Ready,
 		Users: db, Tokens: db, Audit: db, APITokens: db, Sessions: db.SessionStore(), Mailer: mailer,
+		Volunteers: db, Newcomers: db, Pairings: db,
 		PoolStats: func() map[string]web.PoolStats {
 			out := map[string]web.PoolStats{}
 			for name, s := range db.PoolStats() {
@@ -313,8 +364,9 @@ func (noMailer) Send(context.Context, notify.Message) error {
 	return errors.New("email is not configured: set BROEN_SMTP_HOST and BROEN_SMTP_FROM (or run with -dev to log emails)")
 }
 
-// sweep removes expired sessions and link tokens and reminds the editors of
-// stale listings, every hour.
+// sweep removes expired sessions and link tokens, reminds the editors of
+// stale listings and does the mentoring programme's timed work (expiry,
+// reminders, check-in notices, the weekly digest), every hour.
 func sweep(ctx context.Context, db *sqlite.DB, srv *web.Server, logger *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -329,6 +381,12 @@ func sweep(ctx context.Context, db *sqlite.DB, srv *web.Server, logger *slog.Log
 			logger.Error("stale reminders", "reminded", n, "error", err.Error())
 		} else if n > 0 {
 			logger.Info("stale reminders sent", "listings", n)
+		}
+		if rep, err := srv.MentoringSweep(ctx, db); err != nil && ctx.Err() == nil {
+			logger.Error("mentoring sweep", "report", fmt.Sprintf("%+v", rep), "error", err.Error())
+		} else if rep != (web.SweepReport{}) {
+			logger.Info("mentoring sweep", "expired", rep.Expired, "reminded", rep.Reminded,
+				"check_in_notices", rep.CheckInsNotified, "digests", rep.Digests)
 		}
 		select {
 		case <-ctx.Done():
