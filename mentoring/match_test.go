@@ -212,7 +212,7 @@ func randomPool(r *rand.Rand, nv, nn int) Pool {
 		pr := Profile{Household: HouseholdPerson, Name: fmt.Sprint(id), Locale: "nb", Adults: 1,
 			Coords:       Coords{59.70 + r.Float64()*0.1, 10.10 + r.Float64()*0.2},
 			Availability: Availability(r.Uint32()) & allSlots, Interests: pick(interests, 3),
-			Gender:       Genders[r.IntN(3)], AgeGroup: AgeGroups[r.IntN(4)]}
+			Gender: Genders[r.IntN(3)], AgeGroup: AgeGroups[r.IntN(4)]}
 		for _, l := range pick(langs, 2) {
 			pr.Languages = append(pr.Languages, LanguageSkill{l, Levels[r.IntN(4)]})
 		}
