@@ -93,7 +93,7 @@ func (s *Server) sendProposalReminders(ctx context.Context, now time.Time) (int,
 				continue
 			}
 		}
-		if err := s.svc.Pairings.MarkReminded(ctx, p.ID, now); err != nil {
+		if err := s.svc.Pairings.MarkProposalReminded(ctx, p.ID, now); err != nil {
 			return sent, err
 		}
 		sent++

@@ -1,0 +1,33 @@
+package mentoring
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+)
+
+// uniformProblem is a dense problem with scores uniform in [0, 1) and every
+// column of capacity c.
+func uniformProblem(rows, cols, c int, seed uint64) AssignProblem {
+	r := rand.New(rand.NewPCG(seed, 2))
+	p := AssignProblem{Rows: rows, Cols: cols, W: make([]float64, rows*cols), Cap: make([]int, cols)}
+	for k := range p.W {
+		p.W[k] = r.Float64()
+	}
+	for j := range p.Cap {
+		p.Cap[j] = c
+	}
+	return p
+}
+
+func benchmarkSolve(b *testing.B, p AssignProblem) {
+	for b.Loop() {
+		if _, err := Solve(context.Background(), p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSolve2000x2000(b *testing.B)    { benchmarkSolve(b, uniformProblem(2000, 2000, 1, 1)) }
+func BenchmarkSolve2000x700Cap3(b *testing.B) { benchmarkSolve(b, uniformProblem(2000, 700, 3, 1)) }
+func BenchmarkSolve200x200(b *testing.B)      { benchmarkSolve(b, uniformProblem(200, 200, 1, 1)) }
