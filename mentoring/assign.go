@@ -257,8 +257,9 @@ func (p *AssignProblem) validate() (neg bool, err error) {
 // The solver keeps (1)–(3) true for the rows placed so far, so the rows
 // that remain can be placed in any order: each is a shortest augmenting
 // path (successive shortest paths, Jonker–Volgenant style) in reduced
-// costs, after which the prices of the transit columns scanned rise by
-// their slack. Prices only ever rise, and only on columns that are full
+// costs, after which each transit column scanned has its price raised by
+// the sink's distance less its own (lazily: no other price moves). Prices
+// only ever rise, and only on columns that are full
 // and stay full (a column's number of rows never falls: a path moves a row
 // out of a column only to move another in), so (3) holds; U is always a
 // sink, never transit, so its price stays 0 and (2) holds. The search never

@@ -30,4 +30,24 @@ func benchmarkSolve(b *testing.B, p AssignProblem) {
 
 func BenchmarkSolve2000x2000(b *testing.B)    { benchmarkSolve(b, uniformProblem(2000, 2000, 1, 1)) }
 func BenchmarkSolve2000x700Cap3(b *testing.B) { benchmarkSolve(b, uniformProblem(2000, 700, 3, 1)) }
+func BenchmarkSolve2000x1800(b *testing.B)    { benchmarkSolve(b, uniformProblem(2000, 1800, 1, 1)) }
 func BenchmarkSolve200x200(b *testing.B)      { benchmarkSolve(b, uniformProblem(200, 200, 1, 1)) }
+
+// BenchmarkSolveWaitingList is a municipality's batch: 400 newcomers
+// waiting, 150 volunteers taking 1 to 3 each, a third of the pairs
+// Forbidden, scores whole numbers 0..100 (many ties).
+func BenchmarkSolveWaitingList(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 2))
+	p := AssignProblem{Rows: 400, Cols: 150, W: make([]float64, 400*150), Cap: make([]int, 150)}
+	for k := range p.W {
+		if r.IntN(3) == 0 {
+			p.W[k] = Forbidden
+		} else {
+			p.W[k] = float64(r.IntN(101))
+		}
+	}
+	for j := range p.Cap {
+		p.Cap[j] = 1 + r.IntN(3)
+	}
+	benchmarkSolve(b, p)
+}

@@ -4,7 +4,7 @@ CREATE TABLE users (
     email         TEXT NOT NULL UNIQUE COLLATE NOCASE,  -- lower-cased by accounts.User.Normalize
     name          TEXT NOT NULL,
     sort_name     TEXT NOT NULL,                        -- folded name, for ordering
-    role          TEXT NOT NULL CHECK (role IN ('coordinator', 'editor')),
+    role          TEXT NOT NULL CHECK (role IN ('coordinator', 'editor', 'volunteer')),
     locale        TEXT NOT NULL DEFAULT 'nb' CHECK (locale IN ('nb', 'nn', 'da', 'sv', 'en')),
     password_hash TEXT NOT NULL DEFAULT '',             -- argon2id PHC string; '' = invited, no password yet
     disabled      INTEGER NOT NULL DEFAULT 0,
