@@ -244,11 +244,17 @@ func loadDemo(ctx context.Context, db *sqlite.DB, stdout io.Writer, strict bool)
 		}
 		return nil
 	}
-	nOrgs, nActs, err := demo.Load(ctx, db, db, time.Now())
+	now := time.Now()
+	nOrgs, nActs, err := demo.Load(ctx, db, db, now)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	fmt.Fprintf(stdout, "demo municipality loaded: %d organisations, %d activities\n", nOrgs, nActs)
+	nVol, nNew, nPair, err := demo.LoadMentoring(ctx, db, db, db, now)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	fmt.Fprintf(stdout, "demo mentoring programme loaded: %d volunteers, %d newcomers, %d pairings\n", nVol, nNew, nPair)
 	return demoAccounts(ctx, db, stdout)
 }
 

@@ -16,6 +16,8 @@ import (
 
 	"broen"
 	"broen/accounts"
+	"broen/demo"
+	"broen/mentoring"
 	"broen/registry"
 	"broen/sqlite"
 )
@@ -129,10 +131,22 @@ func demoAccounts(ctx context.Context, db *sqlite.DB, stdout io.Writer) error {
 	if len(orgs) == 0 {
 		return errors.New("demo accounts: no organisations")
 	}
+	// The demo volunteer sign-in belongs to the demo volunteer who has an
+	// active pairing and a proposal waiting for their answer.
+	email := demo.LoginVolunteerEmail
+	vols, _, err := db.FindVolunteers(ctx, mentoring.VolunteerFilter{Query: &email, Limit: 1})
+	if err != nil {
+		return err
+	}
+	if len(vols) == 0 {
+		return fmt.Errorf("demo accounts: no volunteer %s", email)
+	}
+	volunteer := vols[0]
 	logins := []*accounts.User{
 		{Email: "koordinator@demo.broen.example", Name: "Demo Koordinator", Role: accounts.RoleCoordinator, Locale: "nb"},
 		{Email: "redaktor@demo.broen.example", Name: "Demo Redaktør", Role: accounts.RoleEditor, Locale: "nb",
 			OrganisationIDs: []int64{orgs[0].ID}},
+		{Email: "frivillig@demo.broen.example", Name: volunteer.Name, Role: accounts.RoleVolunteer, Locale: volunteer.Locale},
 	}
 	fmt.Fprintln(stdout, "\nDemo sign-ins (demo data only; shown once, change them or remove the users before real use):")
 	for _, u := range logins {
@@ -145,8 +159,14 @@ func demoAccounts(ctx context.Context, db *sqlite.DB, stdout io.Writer) error {
 			return err
 		}
 		what := "coordinator"
-		if u.Role == accounts.RoleEditor {
+		switch u.Role {
+		case accounts.RoleEditor:
 			what = "editor of " + orgs[0].Name
+		case accounts.RoleVolunteer:
+			if _, err := db.UpdateVolunteer(ctx, volunteer.ID, mentoring.VolunteerUpdate{UserID: &u.ID}); err != nil {
+				return err
+			}
+			what = "volunteer " + volunteer.Name
 		}
 		fmt.Fprintf(stdout, "  %-32s password %s   (%s)\n", u.Email, pw, what)
 	}
