@@ -230,7 +230,8 @@ func pointOf(c Coords) point {
 // (the mean of their cosines): within 0.1 % of the great-circle distance
 // over a municipality, and symmetric.
 func (a point) km(b point) float64 {
-	return math.Hypot((a.lon-b.lon)*(a.cos+b.cos)/2, a.lat-b.lat)
+	dx, dy := (a.lon-b.lon)*(a.cos+b.cos)/2, a.lat-b.lat
+	return math.Sqrt(dx*dx + dy*dy)
 }
 
 // DistanceKm is the distance between two points as the crow flies, as the
@@ -497,7 +498,8 @@ func (e *Engine) reasons(v *Volunteer, n *Newcomer, cv, cn *compiled, w, p *part
 		r Reason
 		c float64
 	}
-	var out []weighed
+	var buf [10]weighed
+	out := buf[:0]
 	add := func(part int, r Reason) {
 		if c := w[part] * p[part]; c > 0 {
 			out = append(out, weighed{r, c})
@@ -527,7 +529,7 @@ func (e *Engine) reasons(v *Volunteer, n *Newcomer, cv, cn *compiled, w, p *part
 		add(4, Reason{Code: ReasonDistrict, Value: n.District})
 	}
 	if common := v.Availability & n.Availability; common != 0 {
-		add(5, Reason{Code: ReasonBothFree, Value: common.Slots()[0].String(), Number: float64(common.Count())})
+		add(5, Reason{Code: ReasonBothFree, Value: common.First().String(), Number: float64(common.Count())})
 	}
 	switch {
 	case cv.household == 2 && cn.household == 2:
@@ -573,8 +575,9 @@ type Result struct {
 	// volunteer (no eligible volunteer with a place left), longest waiting
 	// first.
 	Unpaired []int64 `json:"unpaired"`
-	// Suggestions are, per newcomer ID, the best eligible volunteers,
-	// highest score first (ties: longest waiting volunteer first).
+	// Suggestions are, per newcomer ID, the best eligible volunteers with
+	// their reasons, highest score first (ties: longest waiting volunteer
+	// first).
 	Suggestions map[int64][]Suggestion `json:"suggestions,omitempty"`
 	// Volunteers and Newcomers count the parties considered.
 	Volunteers int `json:"volunteers"`
@@ -585,6 +588,18 @@ type matrix struct {
 	vols  []*Volunteer
 	news  []*Newcomer
 	score []float64 // newcomer-major: score[i*len(vols)+j], Forbidden where a hard rule breaks
+	// The compiled profiles and weights the scores came from, for the
+	// reasons of the pairs that are shown.
+	cv, cn []compiled
+	w      parts
+}
+
+// suggestion is pair (i, j) of the matrix with its score and reasons.
+func (e *Engine) suggestion(m *matrix, i, j int) Suggestion {
+	v, n := m.vols[j], m.news[i]
+	p, lang := partsOf(&m.cv[j], &m.cn[i])
+	return Suggestion{VolunteerID: v.ID, NewcomerID: n.ID, Score: m.score[i*len(m.vols)+j],
+		Reasons: e.reasons(v, n, &m.cv[j], &m.cn[i], &m.w, &p, lang)}
 }
 
 // byWaiting orders parties longest waiting first, then by ID, so ties in the
@@ -646,6 +661,7 @@ func (e *Engine) build(pool Pool) *matrix {
 	}
 
 	w := e.normWeights()
+	m.cv, m.cn, m.w = cv, cn, w
 	cols := len(m.vols)
 	m.score = make([]float64, len(m.news)*cols)
 	rowsOf := func(lo, hi int) {
@@ -705,9 +721,7 @@ func (e *Engine) Run(ctx context.Context, pool Pool, k int) (*Result, error) {
 			res.Unpaired = append(res.Unpaired, n.ID)
 			continue
 		}
-		v := m.vols[j]
-		_, rs := e.Score(v, n)
-		res.Pairs = append(res.Pairs, Suggestion{VolunteerID: v.ID, NewcomerID: n.ID, Score: m.score[i*cols+j], Reasons: rs})
+		res.Pairs = append(res.Pairs, e.suggestion(m, i, j))
 	}
 	if k > 0 {
 		res.Suggestions = make(map[int64][]Suggestion, len(m.news))
@@ -715,7 +729,7 @@ func (e *Engine) Run(ctx context.Context, pool Pool, k int) (*Result, error) {
 			best := topK(m.score[i*cols:(i+1)*cols], k)
 			list := make([]Suggestion, 0, len(best))
 			for _, j := range best {
-				list = append(list, Suggestion{VolunteerID: m.vols[j].ID, NewcomerID: n.ID, Score: m.score[i*cols+j]})
+				list = append(list, e.suggestion(m, i, j))
 			}
 			res.Suggestions[n.ID] = list
 		}

@@ -242,6 +242,18 @@ func (a Availability) Slots() []Slot {
 	return out
 }
 
+// First is the set's first slot in Slots order; the zero Slot if empty.
+func (a Availability) First() Slot {
+	for _, d := range Week {
+		for _, p := range PartsOfDay {
+			if s := (Slot{d, p}); a.Has(s) {
+				return s
+			}
+		}
+	}
+	return Slot{}
+}
+
 // Count is the number of slots in the set.
 func (a Availability) Count() int {
 	n := 0
