@@ -39,15 +39,18 @@ type account struct{ email, password string }
 // one browser process. Tests isolate themselves with their own browser
 // contexts (cookie jars) and their own data.
 var env struct {
-	skip    string // why the tests are skipped; empty when they run
-	root    string // module root
-	out     string // screenshots and logs
-	base    string // the server, http://127.0.0.1:port
-	coord   account
-	editor  account
-	log     *logBuffer // the server's stderr (JSON lines)
-	browser context.Context
-	bundle  *i18n.Bundle
+	skip   string // why the tests are skipped; empty when they run
+	root   string // module root
+	out    string // screenshots and logs
+	base   string // the server, http://127.0.0.1:port
+	coord  account
+	editor account
+	// volunteer is the demo volunteer with an active pairing and a proposal
+	// waiting for their answer.
+	volunteer account
+	log       *logBuffer // the server's stderr (JSON lines)
+	browser   context.Context
+	bundle    *i18n.Bundle
 }
 
 func TestMain(m *testing.M) {
@@ -183,9 +186,11 @@ func loadDemo(bin, db string) (int, error) {
 			env.coord = account{m[1], m[2]}
 		case "editor":
 			env.editor = account{m[1], m[2]}
+		case "volunteer":
+			env.volunteer = account{m[1], m[2]}
 		}
 	}
-	if env.coord.email == "" || env.editor.email == "" {
+	if env.coord.email == "" || env.editor.email == "" || env.volunteer.email == "" {
 		return 0, fmt.Errorf("no demo sign-ins in its output:\n%s", out)
 	}
 	return 0, nil
