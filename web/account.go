@@ -95,7 +95,9 @@ func (s *Server) newInvitePage(c *gin.Context, l *locales.Localizer, form invite
 		v := strconv.FormatInt(o.ID, 10)
 		p.Orgs = append(p.Orgs, option{v, o.Name, form.OrganisationID == v})
 	}
-	for _, r := range accounts.Roles {
+	// Volunteer accounts are made from a volunteer's record, linked to it
+	// (/mentoring/volunteers/:id/invite), never here.
+	for _, r := range []accounts.Role{accounts.RoleCoordinator, accounts.RoleEditor} {
 		p.Roles = append(p.Roles, option{string(r), l.T("accounts.role." + string(r)), form.Role == string(r)})
 	}
 	chosen := form.Locale

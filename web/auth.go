@@ -150,6 +150,10 @@ func (s *Server) login(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
+	if p.Next == "" && u.IsVolunteer() {
+		// A volunteer's start page is their own: proposals and pairings.
+		p.Next = "/me"
+	}
 	c.Redirect(http.StatusSeeOther, safeNext(p.Next))
 }
 

@@ -96,7 +96,8 @@ func newFixtureMailer(t *testing.T, mailer notify.Mailer) *fixture {
 	}
 	f.srv, err = web.NewServer(web.Config{BaseURL: "https://broen.example"},
 		web.Services{Organisations: db, Activities: db, Catalog: db, Moderation: db, Ready: db.Ready,
-			Users: db, Tokens: db, Audit: db, APITokens: db, Sessions: db.SessionStore(), Mailer: mailer}, bundle, logger)
+			Users: db, Tokens: db, Audit: db, APITokens: db, Sessions: db.SessionStore(), Mailer: mailer,
+			Volunteers: db, Newcomers: db, Pairings: db}, bundle, logger)
 	if err != nil {
 		t.Fatal(err)
 	}
