@@ -184,6 +184,8 @@ func TestAccessibility(t *testing.T) {
 		{name: "link-without-token", path: "/password/reset", want: ".error-summary"},
 		{name: "register", path: "/register", want: `form[action="/register"]`},
 		{name: "register-errors", path: "/register", then: registerErrors, want: ".error-summary"},
+		{name: "volunteer-signup", path: "/volunteer", want: `form.profile-form`},
+		{name: "volunteer-signup-errors", path: "/volunteer", then: submitProfileEmpty, want: ".error-summary"},
 	}
 	checkPages(t, anon, "signed-out", public, undecided)
 	// Newcomers mostly have a phone: the public pages again on a small
@@ -194,6 +196,23 @@ func TestAccessibility(t *testing.T) {
 	}), undecided)
 
 	submitEmpty := func(p *tab) { p.click(`form.activity-form button[type=submit]`) }
+
+	// The mentoring programme's pages need ids of records in every state.
+	firstLink := func(p *tab, list, prefix string) string {
+		p.open(list)
+		var href string
+		p.eval(fmt.Sprintf(`Array.from(document.querySelectorAll('main a[href^="%[1]s"]')).map(a => a.getAttribute('href'))
+			.find(h => /^\d+$/.test(h.slice(%[2]d))) ?? ''`, prefix, len(prefix)), &href)
+		if href == "" {
+			p.fatalf("no link to %s… on %s:\n%s", prefix, list, p.text("main"))
+		}
+		return href
+	}
+	proposed := firstLink(co, "/mentoring/pairings?status=proposed", "/mentoring/pairings/")
+	active := firstLink(co, "/mentoring/pairings?status=active", "/mentoring/pairings/")
+	ended := firstLink(co, "/mentoring/pairings?status=ended", "/mentoring/pairings/")
+	volunteerRec := firstLink(co, "/mentoring/volunteers?status=available", "/mentoring/volunteers/")
+	newcomerRec := firstLink(co, "/mentoring/newcomers", "/mentoring/newcomers/")
 	checkPages(t, ed, "editor", []axePage{
 		{name: "home", path: "/", want: `nav a[href="/manage"]`},
 		{name: "manage", path: "/manage", want: "section.manage-org"},
@@ -217,7 +236,36 @@ func TestAccessibility(t *testing.T) {
 		{name: "tokens", path: "/admin/tokens", want: `form[action="/admin/tokens"]`},
 		{name: "invite", path: "/account/invite", want: `form[action="/account/invite"]`},
 		{name: "activity-edit", path: actEdit, want: "form.activity-form"},
+		{name: "mentoring", path: "/mentoring", want: "h1"},
+		{name: "mentoring-match", path: "/mentoring/match", want: `form[action="/mentoring/match"]`},
+		{name: "mentoring-pairings", path: "/mentoring/pairings", want: `main a[href^="/mentoring/pairings/"]`},
+		{name: "mentoring-pairing-proposed", path: proposed, want: `form[action$="/withdraw"]`},
+		{name: "mentoring-pairing-active", path: active, want: `form[action$="/contacts"]`},
+		{name: "mentoring-pairing-ended", path: ended, want: "h1"},
+		{name: "mentoring-follow-up", path: "/mentoring/follow-up", want: "h1"},
+		{name: "mentoring-weights", path: "/mentoring/weights", want: `form[action="/mentoring/weights"]`},
+		{name: "mentoring-volunteers", path: "/mentoring/volunteers", want: "h1"},
+		{name: "mentoring-volunteer", path: volunteerRec, want: "h1"},
+		{name: "mentoring-volunteer-edit", path: volunteerRec + "/edit", want: `form.profile-form`},
+		{name: "mentoring-volunteer-new-errors", path: "/mentoring/volunteers/new", then: submitProfileEmpty, want: ".error-summary"},
+		{name: "mentoring-newcomers", path: "/mentoring/newcomers", want: "h1"},
+		{name: "mentoring-newcomer", path: newcomerRec, want: "h1"},
+		{name: "mentoring-newcomer-new", path: "/mentoring/newcomers/new", want: `form.profile-form`},
 	}, undecided)
+
+	vol := newTab(t, phone, true)
+	vol.login(env.volunteer)
+	checkPages(t, vol, "volunteer-phone", []axePage{
+		{name: "me", path: "/me", want: "h1"},
+		{name: "account", path: "/account", want: "h1"},
+	}, undecided)
+}
+
+// submitProfileEmpty sends a volunteer or newcomer form with nothing filled
+// in, past the browser's own checks, so the server's errors are shown.
+func submitProfileEmpty(p *tab) {
+	p.eval(`document.querySelector('form.profile-form').noValidate = true`, nil)
+	p.click(`form.profile-form button[type=submit]`)
 }
 
 // checkPages runs axe on each page in every locale, one sub-test a page,
