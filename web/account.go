@@ -137,6 +137,11 @@ func (s *Server) invite(c *gin.Context) {
 		nu.Locale = l.Lang
 	}
 	fe := broen.FieldErrors{}
+	if nu.Role == accounts.RoleVolunteer {
+		// A volunteer's account is made from their record, which it is
+		// linked to (/mentoring/volunteers/{id}); this page makes staff.
+		fe.Add("role", "validation.choice")
+	}
 	if form.OrganisationID != "" {
 		id, err := strconv.ParseInt(form.OrganisationID, 10, 64)
 		if err != nil || id <= 0 {

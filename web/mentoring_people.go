@@ -858,8 +858,7 @@ func (s *Server) renderNewcomerRecord(c *gin.Context, status int, problem string
 // --- Actions --------------------------------------------------------------
 
 // refused re-shows a record with a refused action's message when err is a
-// conflict or a validation error, and reports true; other errors go to the
-// error page.
+// conflict or a validation error; other errors go to the error page.
 func (s *Server) refused(c *gin.Context, err error, render func(*gin.Context, int, string)) {
 	e := broen.AsError(err)
 	if e == nil || (e.Code != broen.ECONFLICT && e.Code != broen.EINVALID) {
@@ -1030,12 +1029,11 @@ func (s *Server) inviteVolunteer(c *gin.Context) {
 
 type personEditPage struct {
 	basePage
-	Action   string
-	Cancel   string
-	Form     profileFormView
-	Problem  string
-	Heading  string
-	IsSignup bool
+	Action  string
+	Cancel  string
+	Form    profileFormView
+	Problem string
+	Heading string
 }
 
 func (s *Server) districtOptions(c *gin.Context, v *profileFormView) error {

@@ -44,7 +44,7 @@ func (s *Server) signupLimiter() *limiter {
 func (s *Server) renderSignup(c *gin.Context, status int, f volunteerForm, errs map[string]string, problem string) {
 	l := localizer(c)
 	p := personEditPage{Form: newVolunteerFormView(l, f, errs, false, s.country()), Problem: problem,
-		Heading: l.T("mentoring.people.signup.heading"), Action: "/volunteer", IsSignup: true}
+		Heading: l.T("mentoring.people.signup.heading"), Action: "/volunteer"}
 	p.basePage = s.base(c, p.Heading)
 	if err := s.districtOptions(c, &p.Form); err != nil {
 		_ = c.Error(err)
