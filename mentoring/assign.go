@@ -68,8 +68,9 @@ type Assignment struct {
 // score, or one above 1e300 (where the arithmetic could overflow).
 //
 // Solve does not modify p.W or p.Cap. Besides the result it allocates
-// O(Rows + Cols), plus a copy of W if W holds a finite negative score or
-// the rows outnumber the places.
+// O(Rows + Cols) (a short list of candidate columns per row among it), plus
+// a copy of W if W holds a finite negative score or the rows outnumber the
+// places.
 func Solve(ctx context.Context, p AssignProblem) (Assignment, error) {
 	a, _, err := solve(ctx, p, -1)
 	return a, err
@@ -79,6 +80,12 @@ func Solve(ctx context.Context, p AssignProblem) (Assignment, error) {
 // the default, 0 for none. It also returns the solver, whose prices prove
 // the result optimal (nil when there is nothing to solve); tests use both.
 func solve(ctx context.Context, p AssignProblem, bids int) (Assignment, *assignSolver, error) {
+	return solveWith(ctx, p, bids, listSize)
+}
+
+// solveWith is solve with candidate lists of the given size (at least 1;
+// tests use short ones to exercise the bounds).
+func solveWith(ctx context.Context, p AssignProblem, bids, list int) (Assignment, *assignSolver, error) {
 	neg, err := p.validate()
 	if err != nil {
 		return Assignment{}, nil, err
@@ -99,9 +106,9 @@ func solve(ctx context.Context, p AssignProblem, bids int) (Assignment, *assignS
 	}
 	var s *assignSolver
 	if p.Rows > places {
-		s = transposed(p, places)
+		s = transposed(p, places, list)
 	} else {
-		s = newSolver(p.Rows, p.Cols, sanitized(p.W, neg), p.Cap, nil)
+		s = newSolver(p.Rows, p.Cols, sanitized(p.W, neg), p.Cap, nil, list)
 	}
 	if err := s.run(ctx, bids); err != nil {
 		return Assignment{}, nil, fmt.Errorf("mentoring: solve: %w", err)
@@ -146,7 +153,7 @@ func sanitized(w []float64, neg bool) []float64 {
 // them) becomes a solver row, and each row of p a solver column of capacity
 // 1. The solver rows of one column share one row of a transposed copy of W,
 // with negative scores Forbidden.
-func transposed(p AssignProblem, places int) *assignSolver {
+func transposed(p AssignProblem, places, list int) *assignSolver {
 	n, m := p.Rows, p.Cols
 	var cols []int // columns with places, increasing
 	for j, c := range p.Cap {
@@ -182,7 +189,7 @@ func transposed(p AssignProblem, places int) *assignSolver {
 	for i := range ones {
 		ones[i] = 1
 	}
-	s := newSolver(places, n, wt, ones, rowStart)
+	s := newSolver(places, n, wt, ones, rowStart, list)
 	s.unitCol = unitCol
 	return s
 }
@@ -259,23 +266,53 @@ func (p *AssignProblem) validate() (neg bool, err error) {
 // path (successive shortest paths, Jonker–Volgenant style) in reduced
 // costs, after which each transit column scanned has its price raised by
 // the sink's distance less its own (lazily: no other price moves). Prices
-// only ever rise, and only on columns that are full
-// and stay full (a column's number of rows never falls: a path moves a row
-// out of a column only to move another in), so (3) holds; U is always a
-// sink, never transit, so its price stays 0 and (2) holds. The search never
-// continues past U: any path through U is at least as long as stopping
-// there.
+// only ever rise, and only on columns that are full and stay full (a
+// column's number of rows never falls: a path moves a row out of a column
+// only to move another in), so (3) holds; U is always a sink, never
+// transit, so its price stays 0 and (2) holds. The search never continues
+// past U: any path through U is at least as long as stopping there.
 //
 // Before the augmentations, an augmenting row reduction (Jonker and
 // Volgenant's "auction" pass, adapted to capacities and to U) places most
-// rows in O(Cols) each: a row bids for its best column by raising its price
-// until the row is indifferent to its second best. A price may rise only
-// when the column is full and by no more than the slack of every row that
-// stays in it, which keeps (1)–(3); the slack is measured against each
-// row's second-best profit when it entered, an upper bound (prices only
-// rise), so the rise is conservative. Two passes over the free rows, a cap
-// on chains of displacements and a bid budget bound the reduction; the
-// rows it leaves free are placed by augmentation, in increasing order.
+// rows: a row bids for its best column by raising its price until the row
+// is indifferent to its second best. A price may rise only when the column
+// is full and by no more than the slack of every row that stays in it,
+// which keeps (1)–(3). The slack is measured against an upper bound of each
+// row's second-best profit (its second best when it entered; prices only
+// rise), so the rise is conservative; when that bound is what stops a rise,
+// the rows of the column have it tightened from their candidate lists
+// (below) first. A few passes over the free rows, a cap on chains of
+// displacements and a bid budget bound the reduction; the rows it leaves
+// free are placed by augmentation, in increasing order.
+//
+// Candidate lists. Both phases need a row's best columns at the current
+// prices — a bid its best two, a search the distance through the row to
+// every column — and scanning all the row's scores each time is what made
+// them slow on real workloads: scores that are sums of a few parts make
+// many columns nearly equal for many rows, the bidding becomes a long price
+// war (a hundred thousand bids, each raising a price by the small gap
+// between near-equal options) and the last augmentations cross most of the
+// columns. So each row keeps a short list of its best columns (listSize),
+// with their scores, as they were when the list was made, and ub, the
+// profit of the best column left out then: an upper bound of the row's
+// profit anywhere outside the list, which stays true as prices only rise.
+//
+//   - A bid reads the list. If its second best beats ub, the list's best
+//     two are the row's; if only its best does, ub stands in for the second
+//     best (a smaller rise than possible, never a larger one); otherwise
+//     the row is rescanned and its list remade.
+//   - A search relaxes a reached row's list only, and puts the rest of the
+//     row on hold: through it no column outside the list is nearer than the
+//     row's distance less ub. If the search gets that far, the row's list
+//     is remade and relaxed (with the prices the columns had before the
+//     search, an upper bound again) and the row waits again; the second
+//     time, all its columns are relaxed.
+//
+// Rows on hold are expanded before any column at or beyond their bound is
+// taken, and ties between equal distances go to the relaxation that a scan
+// of every column would have made first (each carries its position in that
+// order), so a search finds exactly the path that scanning every row's
+// whole row of scores would find.
 //
 // Every row must be placed, and the searches of the last rows of a tall
 // problem (more rows than places) are long and mostly end in U. Such a
@@ -287,6 +324,11 @@ const (
 	rowFree       = -1 // row not yet placed
 	rowUnassigned = -2 // row placed in U
 )
+
+// listSize is the length of a row's candidate list. Longer lists are
+// rebuilt less often but read more slowly; 8 was best on the real workload
+// and on dense random problems (docs/benchmarks.md).
+const listSize = 8
 
 // assignSolver is the state of one Solve call. Rows and columns are int32,
 // to keep the hot arrays small.
@@ -300,7 +342,8 @@ type assignSolver struct {
 	load  []int32   // rows in column j
 	price []float64 // p[j]; +Inf for a column of capacity 0 (never chosen)
 	col   []int32   // column of row i, or rowFree, or rowUnassigned
-	sec   []float64 // row reduction: upper bound of row i's second-best profit
+	score []float64 // W of row i's pair, when in a column
+	sec   []float64 // upper bound of row i's second-best profit (bids)
 
 	// Rows of a column are nodes of a singly linked list. A row only ever
 	// leaves a column when another takes its place, so a node never dies:
@@ -310,41 +353,95 @@ type assignSolver struct {
 	nodeRow  []int32
 	rowNode  []int32 // node of row i, when assigned to a column
 
+	// Candidate lists: row i's is lists[i*k:][:listLen[i]], in increasing
+	// column order, listLen[i] < 0 until it is first made.
+	k       int
+	lists   []candidate
+	listLen []int32
+	ub      []float64 // upper bound of row i's profit outside its list
+	ubCol   []int32   // the column whose profit ub was, -1 if none
+	top     []ranked  // scratch for remaking a list: the k+1 best
+
 	// Augmentation scratch.
-	d       []float64 // tentative distance of column j (+Inf once scanned)
+	d       []float64 // tentative distance of column j (+Inf if none)
 	pred    []int32   // row through which column j is reached
-	rem     []int32   // unscanned columns, late in a long search
+	stamp   []int32   // position of that relaxation in the full-scan order
+	before  []float64 // price of a scanned column before the search, else +Inf
+	heap    []heapItem
+	heapPos []int32   // column j's position in heap, -1 if none
+	held    []heldRow // rows on hold, a heap by bound
+	touched []int32   // columns given a distance
 	scanCol []int32   // transit columns scanned, whose prices rise,
 	scanD   []float64 // with their distances
 	scanP   []float64 // and their prices before the search
 	occ     []int32   // rows of the column being scanned
-	gain    []float64 // their profit plus the column's distance
+}
+
+// candidate is a column of a row's list, with the row's score there.
+type candidate struct {
+	w float64
+	j int32
+}
+
+// ranked is a candidate with its profit, while a list is remade.
+type ranked struct {
+	v, w float64
+	j    int32
+}
+
+// heapItem is a column in the search's heap: its distance, and tie, which
+// orders equal distances (a column with room first, then the lower index).
+type heapItem struct {
+	key float64
+	tie int32
+	j   int32
+}
+
+// heldRow is a row whose columns outside its list wait: none is nearer than
+// bound. g is the row's profit plus its column's distance, st its stamp;
+// fresh is set once its list was remade during this search.
+type heldRow struct {
+	bound, g float64
+	r, st    int32
+	fresh    bool
 }
 
 // newSolver returns the solver for n rows and m columns of capacities caps,
-// row i's scores being w[rowStart[i]:][:m] (w[i*m:][:m] if rowStart is nil).
-func newSolver(n, m int, w []float64, caps []int, rowStart []int) *assignSolver {
+// row i's scores being w[rowStart[i]:][:m] (w[i*m:][:m] if rowStart is nil),
+// with candidate lists of length list.
+func newSolver(n, m int, w []float64, caps []int, rowStart []int, list int) *assignSolver {
 	if rowStart == nil {
 		rowStart = make([]int, n)
 		for i := range rowStart {
 			rowStart[i] = i * m
 		}
 	}
+	k := max(1, min(list, m))
 	s := &assignSolver{
 		n: n, m: m, w: w, rowStart: rowStart,
 		cap:      make([]int32, m),
 		load:     make([]int32, m),
 		price:    make([]float64, m),
 		col:      make([]int32, n),
+		score:    make([]float64, n),
 		sec:      make([]float64, n),
 		head:     make([]int32, m),
 		nodeNext: make([]int32, 0, min(n, 1024)),
 		nodeRow:  make([]int32, 0, min(n, 1024)),
 		rowNode:  make([]int32, n),
+		k:        k,
+		lists:    make([]candidate, n*k),
+		listLen:  make([]int32, n),
+		ub:       make([]float64, n),
+		ubCol:    make([]int32, n),
+		top:      make([]ranked, k+1),
 		d:        make([]float64, m),
 		pred:     make([]int32, m),
-		rem:      make([]int32, 0, m),
+		stamp:    make([]int32, m),
+		before:   make([]float64, m),
+		heapPos:  make([]int32, m),
 	}
+	inf := math.Inf(1)
 	for j, c := range caps {
 		s.head[j] = -1
 		if c > n {
@@ -352,11 +449,13 @@ func newSolver(n, m int, w []float64, caps []int, rowStart []int) *assignSolver 
 		}
 		s.cap[j] = int32(c)
 		if c == 0 {
-			s.price[j] = math.Inf(1)
+			s.price[j] = inf
 		}
+		s.d[j], s.before[j], s.heapPos[j] = inf, inf, -1
 	}
 	for i := range s.col {
 		s.col[i] = rowFree
+		s.listLen[i] = -1
 	}
 	return s
 }
@@ -388,8 +487,8 @@ func (s *assignSolver) run(ctx context.Context, bids int) error {
 	return nil
 }
 
-// add puts row i into column j, which has room.
-func (s *assignSolver) add(i, j int32) {
+// add puts row i into column j, which has room, with score w.
+func (s *assignSolver) add(i, j int32, w float64) {
 	nd := int32(len(s.nodeRow))
 	s.nodeRow = append(s.nodeRow, i)
 	s.nodeNext = append(s.nodeNext, s.head[j])
@@ -397,14 +496,17 @@ func (s *assignSolver) add(i, j int32) {
 	s.rowNode[i] = nd
 	s.load[j]++
 	s.col[i] = j
+	s.score[i] = w
 }
 
-// replace puts row i into column j in the place of row e, which becomes free.
-func (s *assignSolver) replace(e, i, j int32) {
+// replace puts row i into column j, with score w, in the place of row e,
+// which becomes free.
+func (s *assignSolver) replace(e, i, j int32, w float64) {
 	nd := s.rowNode[e]
 	s.nodeRow[nd] = i
 	s.rowNode[i] = nd
 	s.col[i] = j
+	s.score[i] = w
 	s.col[e] = rowFree
 }
 
@@ -414,9 +516,108 @@ func (s *assignSolver) row(i int32) []float64 {
 	return s.w[k : k+s.m : k+s.m]
 }
 
-// profit is row r's profit in column j at current prices.
+// profit is row r's profit in its column j at current prices.
 func (s *assignSolver) profit(r, j int32) float64 {
-	return s.w[s.rowStart[r]+int(j)] - s.price[j]
+	return s.score[r] - s.price[j]
+}
+
+// list returns row i's candidate list.
+func (s *assignSolver) list(i int32) []candidate {
+	a := int(i) * s.k
+	b := a + int(s.listLen[i])
+	return s.lists[a:b:b]
+}
+
+// remake scans row i and makes its candidate list and bound from the
+// current prices, or for a column scanned by the search under way (price
+// parked at +Inf) from its price before the search. It returns the row's
+// two best columns, profits and scores (-Inf and -1 where there are none),
+// the first best among equals being the lower index.
+func (s *assignSolver) remake(i int32) (b1, b2, w1, w2 float64, j1, j2 int32) {
+	k := s.k
+	wr := s.row(i)
+	price := s.price[:len(wr)]
+	top := s.top[:k+1]
+	n := 0
+	// least: the profit to beat to enter top. Until top is full, any
+	// column can enter, but none below the (k+1)-th best of the old list
+	// and the best column it left out, at current prices.
+	least := math.Inf(-1)
+	if l := s.listLen[i]; l == int32(k) && s.ubCol[i] >= 0 {
+		low := wr[s.ubCol[i]] - price[s.ubCol[i]]
+		for _, c := range s.list(i) {
+			low = min(low, c.w-price[c.j])
+		}
+		if low > math.Inf(-1) { // not if a column is parked by a search
+			least = math.Nextafter(low, math.Inf(-1))
+		}
+	}
+	for j, x := range wr {
+		v := x - price[j]
+		if !(v > least) {
+			continue
+		}
+		// Insert in decreasing profit order, after equal ones (lower
+		// indexes).
+		t := n
+		if n > k {
+			t = k
+		} else {
+			n++
+		}
+		for t > 0 && top[t-1].v < v {
+			top[t] = top[t-1]
+			t--
+		}
+		top[t] = ranked{v, 0, int32(j)}
+		if n > k {
+			least = top[k].v
+		}
+	}
+	// Columns parked by a search under way count at their price before it,
+	// in the same order.
+	for _, j := range s.scanCol {
+		v := wr[j] - s.before[j]
+		if v < least || n > k && v == least && j > top[k].j {
+			continue
+		}
+		t := n
+		if n > k {
+			t = k
+		} else {
+			n++
+		}
+		for t > 0 && (top[t-1].v < v || top[t-1].v == v && top[t-1].j > j) {
+			top[t] = top[t-1]
+			t--
+		}
+		top[t] = ranked{v, 0, j}
+		if n > k {
+			least = top[k].v
+		}
+	}
+	b1, b2, j1, j2 = math.Inf(-1), math.Inf(-1), -1, -1
+	if n > 0 {
+		b1, j1 = top[0].v, top[0].j
+		w1 = wr[j1]
+	}
+	if n > 1 {
+		b2, j2 = top[1].v, top[1].j
+		w2 = wr[j2]
+	}
+	s.ub[i], s.ubCol[i] = math.Inf(-1), -1
+	if n > k {
+		s.ub[i], s.ubCol[i] = top[k].v, top[k].j
+		n = k
+	}
+	kept := top[:n]
+	slices.SortFunc(kept, func(a, b ranked) int { return cmp.Compare(a.j, b.j) })
+	l := s.lists[int(i)*k : int(i)*k+n]
+	for t, c := range kept {
+		l[t] = candidate{wr[c.j], c.j}
+	}
+	s.listLen[i] = int32(n)
+	return b1, b2, w1, w2, j1, j2
 }
 
 // leaver returns the row of full column j with the least slack (profit less
@@ -438,22 +639,53 @@ func (s *assignSolver) leaver(j int32) (e int32, rest float64) {
 	return e, rest
 }
 
+// leastSlack returns the least slack among the rows of column j.
+func (s *assignSolver) leastSlack(j int32) float64 {
+	least := math.Inf(1)
+	for nd := s.head[j]; nd >= 0; nd = s.nodeNext[nd] {
+		r := s.nodeRow[nd]
+		least = min(least, s.profit(r, j)-s.sec[r])
+	}
+	return least
+}
+
+// tighten lowers the recorded second best of each row of column j to what
+// its candidate list shows: the best of U (0), of its bound and of its other
+// candidates at current prices.
+func (s *assignSolver) tighten(j int32) {
+	price := s.price
+	for nd := s.head[j]; nd >= 0; nd = s.nodeNext[nd] {
+		r := s.nodeRow[nd]
+		second := max(s.ub[r], 0)
+		for _, c := range s.list(r) {
+			if c.j != j {
+				second = max(second, c.w-price[c.j])
+			}
+		}
+		s.sec[r] = min(s.sec[r], second)
+	}
+}
+
 // Row reduction limits. A displaced row bids again at once while the price
 // it lost to rose, but a chain of displacements longer than maxChain is a
 // price war better settled by an augmenting path, so its last row waits for
-// the next pass. The whole reduction makes at most bidsPerRow bids per row.
-// Both were tuned on dense random problems (docs/benchmarks.md); they only
-// move work between the two phases, never change the result's optimality.
+// the next pass. The reduction makes at most passes passes over the free
+// rows and bidsPerRow bids per row in all. They only move work between the
+// two phases, never change the result's optimality; they were tuned on the
+// real workload and on dense random problems (docs/benchmarks.md): with
+// candidate lists a bid costs little, and in a price war it places rows
+// more cheaply than augmentations that cross most of the columns.
 const (
-	maxChain   = 128
-	bidsPerRow = 32
+	maxChain   = 256
+	bidsPerRow = 128
+	passes     = 4
 )
 
-// reduceRows is the augmenting row reduction: two passes of exact bids over
+// reduceRows is the augmenting row reduction: passes of exact bids over
 // the free rows, at most budget bids. It returns the rows it left free.
 func (s *assignSolver) reduceRows(ctx context.Context, list []int32, budget int) ([]int32, error) {
 	done := ctx.Done()
-	for pass := 0; pass < 2; pass++ {
+	for pass := 0; pass < passes && len(list) > 0; pass++ {
 		n := len(list)
 		k, nfree, chain := 0, 0, 0
 		for k < n {
@@ -493,20 +725,35 @@ func (s *assignSolver) reduceRows(ctx context.Context, list []int32, budget int)
 // should bid again at once (the price rose, so its bid makes progress).
 func (s *assignSolver) bid(i int32) (e int32, again bool) {
 	e = -1
-	wr := s.row(i)
-	price := s.price[:len(wr)]
-	b1, b2 := math.Inf(-1), math.Inf(-1)
-	j1, j2 := int32(-1), int32(-1)
-	for j, x := range wr {
-		v := x - price[j]
-		if v > b2 {
-			if v > b1 {
-				b2, j2 = b1, j1
-				b1, j1 = v, int32(j)
-			} else {
-				b2, j2 = v, int32(j)
+	var b1, b2, w1, w2 float64
+	var j1, j2 int32
+	if s.listLen[i] >= 0 {
+		// The list's best two, the first best among equals being the
+		// lower index (the list is in column order).
+		price := s.price
+		b1, b2 = math.Inf(-1), math.Inf(-1)
+		j1, j2 = -1, -1
+		for _, c := range s.list(i) {
+			if v := c.w - price[c.j]; v > b2 {
+				if v > b1 {
+					b2, j2, w2 = b1, j1, w1
+					b1, j1, w1 = v, c.j, c.w
+				} else {
+					b2, j2, w2 = v, c.j, c.w
+				}
 			}
 		}
+		switch ub := s.ub[i]; {
+		case b2 > ub:
+		case b1 > ub:
+			// j1 is the best column; the second best is at most ub.
+			// (j2 is then only read if b1 == b2, i.e. not from here.)
+			b2 = ub
+		default:
+			b1, b2, w1, w2, j1, j2 = s.remake(i)
+		}
+	} else {
+		b1, b2, w1, w2, j1, j2 = s.remake(i)
 	}
 	// U, profit 0, loses ties to columns.
 	if !(b1 >= 0) {
@@ -519,17 +766,21 @@ func (s *assignSolver) bid(i int32) (e int32, again bool) {
 	if b1 > b2 {
 		switch c := s.cap[j1]; {
 		case s.load[j1] < c-1:
-			s.add(i, j1)
+			s.add(i, j1, w1)
 		case s.load[j1] == c-1:
 			// Fills the column: its price may rise by the least slack.
 			delta := min(b1-b2, s.leastSlack(j1))
-			s.add(i, j1)
+			s.add(i, j1, w1)
 			s.price[j1] += delta
 		default:
 			var rest float64
 			e, rest = s.leaver(j1)
+			if rest < b1-b2 {
+				s.tighten(j1)
+				e, rest = s.leaver(j1)
+			}
 			delta := min(b1-b2, rest)
-			s.replace(e, i, j1)
+			s.replace(e, i, j1, w1)
 			s.price[j1] += delta
 			again = delta > 0
 		}
@@ -542,110 +793,113 @@ func (s *assignSolver) bid(i int32) (e int32, again bool) {
 	s.sec[i] = b2
 	switch {
 	case s.load[j1] < s.cap[j1]:
-		s.add(i, j1)
+		s.add(i, j1, w1)
 	case j2 == rowUnassigned:
 		s.col[i] = rowUnassigned
 	case s.load[j2] < s.cap[j2]:
-		s.add(i, j2)
+		s.add(i, j2, w2)
 	default:
 		return i, false
 	}
 	return -1, false
 }
 
-// leastSlack returns the least slack among the rows of column j.
-func (s *assignSolver) leastSlack(j int32) float64 {
-	least := math.Inf(1)
-	for nd := s.head[j]; nd >= 0; nd = s.nodeNext[nd] {
-		r := s.nodeRow[nd]
-		least = min(least, s.profit(r, j)-s.sec[r])
-	}
-	return least
-}
-
 // spare reports whether column j has room.
-func (s *assignSolver) spare(j int) bool { return s.load[j] < s.cap[j] }
+func (s *assignSolver) spare(j int32) bool { return s.load[j] < s.cap[j] }
 
 // augment places free row i0 by a shortest augmenting path and updates the
-// prices. The search is Dijkstra's over the columns with a plain scan of all
-// of them per step (dense, no heap): a scanned column's price is parked at
-// +Inf for the duration, which keeps it out of every comparison without a
-// separate to-do list.
+// prices. The search is Dijkstra's over the columns, with a heap, relaxing
+// the candidate lists of the rows it reaches and holding the rest of their
+// columns back (see "Candidate lists" above). A scanned column's price is
+// parked at +Inf for the duration, which keeps it out of every relaxation.
 func (s *assignSolver) augment(i0 int32) {
-	m := s.m
-	price, key, pred := s.price[:m], s.d[:m], s.pred[:m]
+	price, key := s.price, s.d
 	inf := math.Inf(1)
 	s.scanCol, s.scanD, s.scanP = s.scanCol[:0], s.scanD[:0], s.scanP[:0]
+	s.heap, s.held, s.touched = s.heap[:0], s.held[:0], s.touched[:0]
 
 	// First layer: i0's own edges, in the frame where π[i0] = 0.
-	lowest, li := inf, -1
-	wr := s.row(i0)
-	wr = wr[:len(key)]
-	for j := range key {
-		x := price[j] - wr[j]
-		key[j] = x
-		pred[j] = i0
-		if x <= lowest && x < inf {
-			if x < lowest || (s.spare(j) && !s.spare(li)) {
-				lowest, li = x, j
-			}
-		}
+	if s.listLen[i0] < 0 {
+		s.remake(i0)
 	}
-	var rem []int32 // unscanned columns, once most are scanned
-	pos := 0        // li's position in rem
+	st := int32(0)
+	s.relaxList(i0, 0, st)
+	s.hold(heldRow{bound: -s.ub[i0], g: 0, r: i0, st: st})
 	dU, uRow := 0.0, i0
 	sink := int32(rowUnassigned)
 	minVal := 0.0
 	for {
-		if li < 0 || lowest > dU {
+		// Expand the rows on hold that could reach a column as near as the
+		// nearest one (or as U).
+		lowest := inf
+		if len(s.heap) > 0 {
+			lowest = s.heap[0].key
+		}
+		for len(s.held) > 0 && s.held[0].bound <= min(lowest, dU) {
+			h := s.unhold()
+			if h.fresh {
+				s.relaxAll(h.r, h.g, h.st)
+			} else {
+				s.remake(h.r)
+				s.relaxList(h.r, h.g, h.st)
+				h.bound, h.fresh = h.g-s.ub[h.r], true
+				if h.bound < inf {
+					s.hold(h)
+				}
+			}
+			if len(s.heap) > 0 {
+				lowest = s.heap[0].key
+			}
+		}
+		if len(s.heap) == 0 || lowest > dU {
 			minVal = dU
 			break
 		}
-		j := int32(li)
-		if s.spare(li) {
+		j := s.heap[0].j
+		if s.spare(j) {
 			sink, minVal = j, lowest
 			break
 		}
+		s.pop()
 		// Transit: every row of j is reached at distance lowest.
+		pj := price[j]
 		s.scanCol = append(s.scanCol, j)
 		s.scanD = append(s.scanD, lowest)
-		s.scanP = append(s.scanP, price[j])
-		occ, gain := s.occ[:0], s.gain[:0]
+		s.scanP = append(s.scanP, pj)
+		price[j], s.before[j] = inf, pj
+		occ := s.occ[:0]
 		for nd := s.head[j]; nd >= 0; nd = s.nodeNext[nd] {
-			occ = append(occ, s.nodeRow[nd])
+			// Highest index first: among equally short paths through j,
+			// the first found is kept, so the highest-indexed row moves on.
+			r := s.nodeRow[nd]
+			t := len(occ)
+			occ = append(occ, r)
+			for t > 0 && occ[t-1] < r {
+				occ[t] = occ[t-1]
+				t--
+			}
+			occ[t] = r
 		}
-		// Highest index first: among equally short paths through j, the
-		// first found is kept, so the highest-indexed row moves on.
-		slices.SortFunc(occ, func(a, b int32) int { return cmp.Compare(b, a) })
+		s.occ = occ
 		for _, r := range occ {
-			g := s.profit(r, j) + lowest
-			gain = append(gain, g)
+			st++
+			g := s.score[r] - pj + lowest
 			if g < dU {
 				dU, uRow = g, r
 			}
-		}
-		s.occ, s.gain = occ, gain
-		price[j], key[j] = inf, inf
-		if rem == nil && len(s.scanCol) > m/listAfter {
-			rem = s.rem[:0]
-			for c := range m {
-				if price[c] < inf {
-					rem = append(rem, int32(c))
-				}
+			s.relaxList(r, g, st)
+			if b := g - s.ub[r]; b < inf {
+				s.hold(heldRow{bound: b, g: g, r: r, st: st})
 			}
-		} else if rem != nil {
-			last := len(rem) - 1
-			rem[pos] = rem[last]
-			rem = rem[:last]
-		}
-		if rem == nil {
-			lowest, li = s.relax(occ, gain)
-		} else {
-			lowest, li, pos = s.relaxListed(rem, occ, gain)
 		}
 	}
 	for k, j := range s.scanCol {
 		price[j] = s.scanP[k] + (minVal - s.scanD[k])
+		s.before[j] = inf
+	}
+	for _, j := range s.touched {
+		key[j] = inf
+		s.heapPos[j] = -1
 	}
 
 	// Walk the path back from the sink, moving each row into the place of
@@ -667,11 +921,12 @@ func (s *assignSolver) augment(i0 int32) {
 		c = sink
 	}
 	for {
-		r = pred[c]
+		r = s.pred[c]
 		oldNode, oldCol := s.rowNode[r], s.col[r]
 		s.nodeRow[nd] = r
 		s.rowNode[r] = nd
 		s.col[r] = c
+		s.score[r] = s.w[s.rowStart[r]+int(c)]
 		if r == i0 {
 			return
 		}
@@ -679,95 +934,145 @@ func (s *assignSolver) augment(i0 int32) {
 	}
 }
 
-// relax lowers the tentative distances of the unscanned columns through the
-// rows occ (sorted; row occ[t] is reached with gain[t], its profit plus its
-// column's distance) and returns the least tentative distance and its column
-// (-1 if no column is reachable). Among equal distances a column with room
-// wins, then the lowest index.
-func (s *assignSolver) relax(occ []int32, gain []float64) (float64, int) {
-	m := s.m
-	price, key, pred := s.price[:m], s.d[:m], s.pred[:m]
+// relaxList lowers the tentative distances of the columns of row r's list
+// through r, reached with g (its profit plus its column's distance) by the
+// relaxation of stamp st.
+func (s *assignSolver) relaxList(r int32, g float64, st int32) {
+	price, key, stamp := s.price, s.d, s.stamp
 	inf := math.Inf(1)
-	// All but the last row: relax only.
-	for t := 0; t < len(occ)-1; t++ {
-		r, g := occ[t], gain[t]
-		wr := s.row(r)
-		wr = wr[:len(key)]
-		for j := range key {
-			x := price[j] - wr[j] + g
-			if x < key[j] {
-				key[j] = x
-				pred[j] = r
-			}
+	for _, c := range s.list(r) {
+		j := c.j
+		if x := price[j] - c.w + g; x < key[j] || (x == key[j] && x < inf && st < stamp[j]) {
+			s.lower(j, r, x, st)
 		}
 	}
-	r, g := occ[len(occ)-1], gain[len(occ)-1]
-	wr := s.row(r)
-	wr = wr[:len(key)]
-	lowest, li := inf, -1
-	for j := range key {
-		x := price[j] - wr[j] + g
-		kj := key[j]
-		if x < kj {
-			key[j] = x
-			pred[j] = r
-			kj = x
-		}
-		if kj <= lowest && kj < inf {
-			if kj < lowest || (s.spare(j) && !s.spare(li)) {
-				lowest, li = kj, j
-			}
-		}
-	}
-	return lowest, li
 }
 
-// listAfter: once more than 1/listAfter of the columns are scanned, a
-// search lists the rest and scans only those.
-const listAfter = 2
-
-// relaxListed is relax over the columns listed in rem; it also returns the
-// chosen column's position in rem.
-func (s *assignSolver) relaxListed(rem, occ []int32, gain []float64) (float64, int, int) {
-	m := s.m
-	price, key, pred := s.price[:m], s.d[:m], s.pred[:m]
-	inf := math.Inf(1)
-	for t := 0; t < len(occ)-1; t++ {
-		r, g := occ[t], gain[t]
-		wr := s.row(r)
-		for _, j := range rem {
-			x := price[j] - wr[j] + g
-			if x < key[j] {
-				key[j] = x
-				pred[j] = r
-			}
-		}
-	}
-	r, g := occ[len(occ)-1], gain[len(occ)-1]
+// relaxAll is relaxList over all of row r's columns.
+func (s *assignSolver) relaxAll(r int32, g float64, st int32) {
 	wr := s.row(r)
-	lowest, li, pos := inf, -1, -1
-	for k, j := range rem {
-		x := price[j] - wr[j] + g
-		kj := key[j]
-		if x < kj {
-			key[j] = x
-			pred[j] = r
-			kj = x
-		}
-		if kj <= lowest && kj < inf {
-			if kj < lowest || s.before(int(j), li) {
-				lowest, li, pos = kj, int(j), k
-			}
+	price, key, stamp := s.price[:len(wr)], s.d[:len(wr)], s.stamp[:len(wr)]
+	inf := math.Inf(1)
+	for j, w := range wr {
+		if x := price[j] - w + g; x < key[j] || (x == key[j] && x < inf && st < stamp[j]) {
+			s.lower(int32(j), r, x, st)
 		}
 	}
-	return lowest, li, pos
 }
 
-// before reports whether column j beats column k at equal distance: a
-// column with room first, then the lower index.
-func (s *assignSolver) before(j, k int) bool {
-	if sj, sk := s.spare(j), s.spare(k); sj != sk {
-		return sj
+// lower sets column j's tentative distance to x, through row r by the
+// relaxation of stamp st (x is below the distance, or equal to it with an
+// earlier stamp).
+func (s *assignSolver) lower(j, r int32, x float64, st int32) {
+	old := s.d[j]
+	s.d[j], s.pred[j], s.stamp[j] = x, r, st
+	if x == old {
+		return
 	}
-	return j < k
+	t := int(s.heapPos[j])
+	if t < 0 {
+		s.touched = append(s.touched, j)
+		tie := j
+		if !s.spare(j) {
+			tie += int32(s.m)
+		}
+		t = len(s.heap)
+		s.heap = append(s.heap, heapItem{x, tie, j})
+	} else {
+		s.heap[t].key = x
+	}
+	// Sift up.
+	h := s.heap
+	it := h[t]
+	for t > 0 {
+		p := (t - 1) / 2
+		if !it.less(h[p]) {
+			break
+		}
+		h[t] = h[p]
+		s.heapPos[h[t].j] = int32(t)
+		t = p
+	}
+	h[t] = it
+	s.heapPos[it.j] = int32(t)
+}
+
+func (a heapItem) less(b heapItem) bool {
+	return a.key < b.key || (a.key == b.key && a.tie < b.tie)
+}
+
+// pop removes the nearest column from the heap.
+func (s *assignSolver) pop() {
+	h := s.heap
+	s.heapPos[h[0].j] = -1
+	last := len(h) - 1
+	it := h[last]
+	h = h[:last]
+	s.heap = h
+	if last == 0 {
+		return
+	}
+	t := 0
+	for {
+		c := 2*t + 1
+		if c >= last {
+			break
+		}
+		if c+1 < last && h[c+1].less(h[c]) {
+			c++
+		}
+		if !h[c].less(it) {
+			break
+		}
+		h[t] = h[c]
+		s.heapPos[h[t].j] = int32(t)
+		t = c
+	}
+	h[t] = it
+	s.heapPos[it.j] = int32(t)
+}
+
+// hold puts a row on hold.
+func (s *assignSolver) hold(h heldRow) {
+	s.held = append(s.held, h)
+	q := s.held
+	t := len(q) - 1
+	for t > 0 {
+		p := (t - 1) / 2
+		if !(h.bound < q[p].bound) {
+			break
+		}
+		q[t] = q[p]
+		t = p
+	}
+	q[t] = h
+}
+
+// unhold takes the row on hold with the lowest bound.
+func (s *assignSolver) unhold() heldRow {
+	q := s.held
+	top := q[0]
+	last := len(q) - 1
+	it := q[last]
+	q = q[:last]
+	s.held = q
+	t := 0
+	for {
+		c := 2*t + 1
+		if c >= last {
+			break
+		}
+		if c+1 < last && q[c+1].bound < q[c].bound {
+			c++
+		}
+		if !(q[c].bound < it.bound) {
+			break
+		}
+		q[t] = q[c]
+		t = c
+	}
+	if last > 0 {
+		q[t] = it
+	}
+	return top
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -139,6 +140,18 @@ func outcome(p AssignProblem, a Assignment) string {
 	}
 }
 
+// solveWays are the ways of running the solver that the property tests
+// compare: Solve as it is; the augmentations alone (no row reduction); a
+// row reduction cut short by its budget; and each again with candidate
+// lists of one or two columns, which are rebuilt and expanded all the time,
+// so that the bounds that let a bid or a search skip the rest of a row are
+// exercised on problems small enough to check by brute force.
+var solveWays = []struct{ bids, list int }{
+	{-1, listSize}, {0, listSize}, {3, listSize},
+	{-1, 1}, {0, 1}, {3, 1},
+	{-1, 2}, {0, 2}, {5, 2},
+}
+
 func TestSolveMatchesBruteForce(t *testing.T) {
 	const instances = 20000
 	r := rand.New(rand.NewPCG(20261124, 1))
@@ -161,22 +174,20 @@ func TestSolveMatchesBruteForce(t *testing.T) {
 			}
 			for _, p := range ps {
 				want := bruteForce(p)
-				// Solve; the augmentations alone (no row reduction);
-				// a row reduction cut short by its budget.
-				for _, bids := range []int{-1, 0, 3} {
-					a, _, err := solve(context.Background(), p, bids)
+				for _, way := range solveWays {
+					a, _, err := solveWith(context.Background(), p, way.bids, way.list)
 					if err != nil {
 						t.Fatalf("Solve: %v", err)
 					}
 					if err := checkFeasible(p, a); err != nil {
-						t.Fatalf("bids=%d: %v\nproblem %+v\nassignment %+v", bids, err, p, a)
+						t.Fatalf("%+v: %v\nproblem %+v\nassignment %+v", way, err, p, a)
 					}
 					if a.Total != want {
-						t.Fatalf("bids=%d: Total = %v, brute force %v\nproblem %+v\nassignment %+v", bids, a.Total, want, p, a)
+						t.Fatalf("%+v: Total = %v, brute force %v\nproblem %+v\nassignment %+v", way, a.Total, want, p, a)
 					}
-					again, _, _ := solve(context.Background(), p, bids)
+					again, _, _ := solveWith(context.Background(), p, way.bids, way.list)
 					if !slices.Equal(again.Col, a.Col) {
-						t.Fatalf("bids=%d: not deterministic: %v then %v\nproblem %+v", bids, a.Col, again.Col, p)
+						t.Fatalf("%+v: not deterministic: %v then %v\nproblem %+v", way, a.Col, again.Col, p)
 					}
 				}
 			}
@@ -294,8 +305,8 @@ func TestSolveCertificate(t *testing.T) {
 			}
 			for n, p := range ps {
 				var total float64
-				for k, bids := range []int{-1, 0, 5} {
-					a, s, err := solve(context.Background(), p, bids)
+				for k, way := range solveWays {
+					a, s, err := solveWith(context.Background(), p, way.bids, way.list)
 					if err != nil {
 						t.Fatalf("problem %d: %v", n, err)
 					}
@@ -303,15 +314,15 @@ func TestSolveCertificate(t *testing.T) {
 						t.Fatalf("problem %d (%d×%d, Cap %v): transposed = %v", n, p.Rows, p.Cols, p.Cap, transposed)
 					}
 					if err := checkFeasible(p, a); err != nil {
-						t.Fatalf("problem %d, bids=%d: %v", n, bids, err)
+						t.Fatalf("problem %d, %+v: %v", n, way, err)
 					}
 					if err := checkCertificate(s, 0); err != nil {
-						t.Fatalf("problem %d (%d×%d), bids=%d: %v", n, p.Rows, p.Cols, bids, err)
+						t.Fatalf("problem %d (%d×%d), %+v: %v", n, p.Rows, p.Cols, way, err)
 					}
 					if k == 0 {
 						total = a.Total
 					} else if a.Total != total {
-						t.Fatalf("problem %d: Total %v with bids=%d, %v by default", n, a.Total, bids, total)
+						t.Fatalf("problem %d: Total %v with %+v, %v by default", n, a.Total, way, total)
 					}
 				}
 			}
@@ -424,16 +435,16 @@ func TestSolveEdgeCases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			for _, bids := range []int{-1, 0} {
-				a, _, err := solve(context.Background(), tt.p, bids)
+			for _, way := range solveWays {
+				a, _, err := solveWith(context.Background(), tt.p, way.bids, way.list)
 				if err != nil {
-					t.Fatalf("bids=%d: %v", bids, err)
+					t.Fatalf("%+v: %v", way, err)
 				}
 				if !slices.Equal(a.Col, tt.col) || a.Total != tt.total {
-					t.Errorf("bids=%d: got %v (Total %v), want %v (Total %v)", bids, a.Col, a.Total, tt.col, tt.total)
+					t.Errorf("%+v: got %v (Total %v), want %v (Total %v)", way, a.Col, a.Total, tt.col, tt.total)
 				}
 				if len(a.Col) != tt.p.Rows {
-					t.Errorf("bids=%d: len(Col) = %d, want %d", bids, len(a.Col), tt.p.Rows)
+					t.Errorf("%+v: len(Col) = %d, want %d", way, len(a.Col), tt.p.Rows)
 				}
 			}
 		})
@@ -529,5 +540,151 @@ func TestSolveLeavesInputAlone(t *testing.T) {
 	}
 	if !slices.Equal(p.W, w) || !slices.Equal(p.Cap, c) {
 		t.Errorf("input changed: W %v, Cap %v", p.W, p.Cap)
+	}
+}
+
+// randomScored draws a problem shaped like the engine's: every row and
+// column has a few discrete traits, and a pair's score is a weighted sum of
+// how well the traits match (integers 0..100, so ties and near-ties are
+// everywhere), with a column-only part that makes some columns popular
+// with almost every row, as volunteers who speak the local language well
+// are, and Forbidden pairs from hard rules (a row that needs a checked
+// column, preferences on one trait). Capacities are 0..3.
+func randomScored(r *rand.Rand, maxRows, maxCols int) AssignProblem {
+	type traits struct {
+		lang, interests, avail, household uint8
+		level                             int
+		checked, needsCheck               bool
+		kind, wantsKind                   uint8
+		x, y                              int
+	}
+	draw := func() traits {
+		return traits{
+			lang:       uint8(1 << r.IntN(4)),
+			interests:  uint8(r.IntN(16)),
+			avail:      uint8(r.IntN(8)),
+			household:  uint8(r.IntN(3)),
+			level:      r.IntN(3),
+			checked:    r.IntN(3) > 0,
+			needsCheck: r.IntN(4) == 0,
+			kind:       uint8(r.IntN(3)),
+			wantsKind:  uint8(r.IntN(5)), // 3, 4: no preference
+			x:          r.IntN(4),
+			y:          r.IntN(4),
+		}
+	}
+	p := AssignProblem{Rows: 1 + r.IntN(maxRows), Cols: 1 + r.IntN(maxCols)}
+	rows, cols := make([]traits, p.Rows), make([]traits, p.Cols)
+	for i := range rows {
+		rows[i] = draw()
+		if r.IntN(3) > 0 {
+			rows[i].lang |= 1 // most rows speak language 0
+		}
+	}
+	for j := range cols {
+		cols[j] = draw()
+		cols[j].lang |= uint8(r.IntN(16))
+	}
+	p.Cap = make([]int, p.Cols)
+	for j := range p.Cap {
+		p.Cap[j] = r.IntN(4)
+	}
+	p.W = make([]float64, p.Rows*p.Cols)
+	for i, a := range rows {
+		for j, b := range cols {
+			if a.needsCheck && !b.checked || a.wantsKind < 3 && a.wantsKind != b.kind {
+				p.W[i*p.Cols+j] = Forbidden
+				continue
+			}
+			s := 0
+			if a.lang&b.lang&^1 != 0 {
+				s += 25
+			}
+			s += 10 * b.level / 2 * int(a.level) / 2 // popular columns
+			s += 5 * min(bits.OnesCount8(a.interests&b.interests), 3)
+			s += 5 * min(bits.OnesCount8(a.avail&b.avail), 3)
+			if a.household == b.household {
+				s += 5
+			}
+			if dist := abs(a.x-b.x) + abs(a.y-b.y); dist < 5 {
+				s += 3 * (5 - dist)
+			}
+			p.W[i*p.Cols+j] = float64(s)
+		}
+	}
+	return p
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// TestSolveScoredMatchesBruteForce is TestSolveMatchesBruteForce on
+// problems shaped like the engine's (randomScored).
+func TestSolveScoredMatchesBruteForce(t *testing.T) {
+	const instances = 10000
+	r := rand.New(rand.NewPCG(20261123, 3))
+	groups := map[string]int{}
+	for range instances {
+		p := randomScored(r, 7, 5)
+		want := bruteForce(p)
+		for k, way := range solveWays {
+			a, _, err := solveWith(context.Background(), p, way.bids, way.list)
+			if err != nil {
+				t.Fatalf("Solve: %v", err)
+			}
+			if err := checkFeasible(p, a); err != nil {
+				t.Fatalf("%+v: %v\nproblem %+v\nassignment %+v", way, err, p, a)
+			}
+			if a.Total != want {
+				t.Fatalf("%+v: Total = %v, brute force %v\nproblem %+v\nassignment %+v", way, a.Total, want, p, a)
+			}
+			again, _, _ := solveWith(context.Background(), p, way.bids, way.list)
+			if !slices.Equal(again.Col, a.Col) {
+				t.Fatalf("%+v: not deterministic: %v then %v\nproblem %+v", way, a.Col, again.Col, p)
+			}
+			if k == 0 {
+				groups[outcome(p, a)]++
+			}
+		}
+	}
+	t.Logf("outcomes %v", groups)
+	for _, name := range []string{"EveryRowAssigned", "CapacityExhausted", "SomeRowsLeftOut"} {
+		if groups[name] < 50 {
+			t.Errorf("only %d instances of %s: the generator no longer covers it (%v)", groups[name], name, groups)
+		}
+	}
+}
+
+// TestSolveScoredCertificate is TestSolveCertificate on larger problems
+// shaped like the engine's, where the bidding turns into price wars and
+// the searches cross most columns, as on the real workload.
+func TestSolveScoredCertificate(t *testing.T) {
+	r := rand.New(rand.NewPCG(20261123, 4))
+	for n := range 200 {
+		p := randomScored(r, 150, 60)
+		var total float64
+		for k, way := range solveWays {
+			a, s, err := solveWith(context.Background(), p, way.bids, way.list)
+			if err != nil {
+				t.Fatalf("problem %d: %v", n, err)
+			}
+			if err := checkFeasible(p, a); err != nil {
+				t.Fatalf("problem %d, %+v: %v", n, way, err)
+			}
+			if s != nil {
+				if err := checkCertificate(s, 0); err != nil {
+					t.Fatalf("problem %d (%d×%d), %+v: %v", n, p.Rows, p.Cols, way, err)
+				}
+			}
+			if k == 0 {
+				total = a.Total
+			} else if a.Total != total {
+				t.Fatalf("problem %d: Total %v with %+v, %v by default", n, a.Total, way, total)
+			}
+		}
 	}
 }

@@ -62,6 +62,14 @@ const (
 	Age67plus   AgeGroup = "67+"
 )
 
+// Key is the band as a message-ID part: "18_29", "67_plus", "unstated".
+func (g AgeGroup) Key() string {
+	if g == AgeUnstated {
+		return "unstated"
+	}
+	return strings.NewReplacer("-", "_", "+", "_plus").Replace(string(g))
+}
+
 // AgeGroups lists the bands in order.
 var AgeGroups = []AgeGroup{Age18to29, Age30to49, Age50to66, Age67plus}
 

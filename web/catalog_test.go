@@ -57,7 +57,9 @@ func dynamicIDs(prefix string) []string {
 	case "mentoring.gender.":
 		codes = append(strs(mentoring.Genders[:3]), "unstated")
 	case "mentoring.age.":
-		codes = append(strs(mentoring.AgeGroups), "unstated")
+		for _, g := range append(mentoring.AgeGroups, mentoring.AgeUnstated) {
+			codes = append(codes, g.Key())
+		}
 	case "mentoring.level.":
 		codes = strs(mentoring.Levels)
 	case "mentoring.nordic.":

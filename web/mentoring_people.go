@@ -509,7 +509,7 @@ func profileFacts(l *locales.Localizer, p *mentoring.Profile) []fact {
 	out = append(out, textFact(T("mentoring.people.field.gender"), genderLabel(l, p.Gender)))
 	age := T("mentoring.age.unstated")
 	if p.AgeGroup != mentoring.AgeUnstated {
-		age = T("mentoring.age." + string(p.AgeGroup))
+		age = T("mentoring.age." + p.AgeGroup.Key())
 	}
 	out = append(out, textFact(T("mentoring.people.field.age_group"), age))
 	out = append(out, textFact(T("mentoring.people.fact.preferences"), preferencesText(l, p.Preferences)))
@@ -526,7 +526,7 @@ func preferencesText(l *locales.Localizer, pr mentoring.Preferences) string {
 	if len(pr.AgeGroups) > 0 {
 		var ages []string
 		for _, g := range pr.AgeGroups {
-			ages = append(ages, l.T("mentoring.age."+string(g)))
+			ages = append(ages, l.T("mentoring.age."+g.Key()))
 		}
 		parts = append(parts, l.T("mentoring.people.fact.ages", "Ages", strings.Join(ages, ", ")))
 	}

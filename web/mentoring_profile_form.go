@@ -529,7 +529,7 @@ func buildProfile(b *viewBuilder, v *profileFormView, f profileForm) {
 	}, f.Gender)
 	v.AgeGroup = b.field("age_group", T("mentoring.people.field.age_group"), "", f.AgeGroup)
 	v.AgeGroup.Options = selectOptions(T("mentoring.age.unstated"), strs(mentoring.AgeGroups),
-		func(c string) string { return T("mentoring.age." + c) }, f.AgeGroup)
+		func(c string) string { return T("mentoring.age." + mentoring.AgeGroup(c).Key()) }, f.AgeGroup)
 
 	// Interests and district.
 	v.Interests = b.group("interests", T("mentoring.people.field.interests"), "checkbox",
@@ -569,7 +569,7 @@ func buildProfile(b *viewBuilder, v *profileFormView, f profileForm) {
 		func(c string) string { return T("mentoring.gender." + c) }, f.PrefGender)
 	v.PrefAgeGroups = b.group("preferences.age_groups", T("mentoring.people.field.pref_age_groups"), "checkbox",
 		choices("preferences.age_groups", strs(mentoring.AgeGroups), func(c string) template.HTML {
-			return plainHTML(T("mentoring.age." + c))
+			return plainHTML(T("mentoring.age." + mentoring.AgeGroup(c).Key()))
 		}, f.PrefAgeGroups))
 	v.PrefAgeGroups.Hint = T("mentoring.people.field.pref_age_groups_hint")
 	v.PrefChildren = b.group("preferences.children", T("mentoring.people.field.pref_children"), "radio",
