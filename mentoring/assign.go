@@ -1,7 +1,6 @@
 package mentoring
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -68,9 +67,9 @@ type Assignment struct {
 // score, or one above 1e300 (where the arithmetic could overflow).
 //
 // Solve does not modify p.W or p.Cap. Besides the result it allocates
-// O(Rows + Cols) (a short list of candidate columns per row among it), plus
-// a copy of W if W holds a finite negative score or the rows outnumber the
-// places.
+// O(Rows + Cols) (including a list of a few candidate columns per row),
+// plus a copy of W if W holds a finite negative score or the rows outnumber
+// the places.
 func Solve(ctx context.Context, p AssignProblem) (Assignment, error) {
 	a, _, err := solve(ctx, p, -1)
 	return a, err
@@ -288,31 +287,40 @@ func (p *AssignProblem) validate() (neg bool, err error) {
 // Candidate lists. Both phases need a row's best columns at the current
 // prices — a bid its best two, a search the distance through the row to
 // every column — and scanning all the row's scores each time is what made
-// them slow on real workloads: scores that are sums of a few parts make
-// many columns nearly equal for many rows, the bidding becomes a long price
-// war (a hundred thousand bids, each raising a price by the small gap
-// between near-equal options) and the last augmentations cross most of the
-// columns. So each row keeps a short list of its best columns (listSize),
-// with their scores, as they were when the list was made, and ub, the
-// profit of the best column left out then: an upper bound of the row's
-// profit anywhere outside the list, which stays true as prices only rise.
+// them slow on the real workload: scores that are sums of a few parts make
+// many columns nearly equal for many rows, so the bidding becomes a long
+// price war (about a hundred thousand bids, each raising a price by the
+// small gap between near-equal options) and the last augmentations cross
+// most of the columns. So each row keeps a short list of its best columns
+// (listSize), with their scores, and the profit ub and tie (below) of the
+// best column it left out when the list was made. Every column outside the
+// list came after (ub, tie) then, and still does: prices only rise, and a
+// column's tie only grows.
 //
-//   - A bid reads the list. If its second best beats ub, the list's best
-//     two are the row's; if only its best does, ub stands in for the second
-//     best (a smaller rise than possible, never a larger one); otherwise
-//     the row is rescanned and its list remade.
-//   - A search relaxes a reached row's list only, and puts the rest of the
-//     row on hold: through it no column outside the list is nearer than the
-//     row's distance less ub. If the search gets that far, the row's list
-//     is remade and relaxed (with the prices the columns had before the
-//     search, an upper bound again) and the row waits again; the second
-//     time, all its columns are relaxed.
+//   - A bid reads the list. If the list's second best comes before
+//     (ub, tie), the list's best two are the row's; if only its best does,
+//     ub stands in for the second best (a smaller rise than possible, never
+//     a larger one); otherwise the row is rescanned and its list remade.
+//   - A search relaxes the list of a row it reaches, and puts the rest of
+//     the row on hold: through it no column outside the list comes before
+//     (the row's distance less ub, tie). Before the search takes a column
+//     that such a column could precede (or ends in U no nearer), the row's
+//     list is remade with the prices before the search (upper bounds of the
+//     prices after it, so the list stays valid) and relaxed, and the row
+//     waits again; the second time, all its columns are relaxed.
 //
-// Rows on hold are expanded before any column at or beyond their bound is
-// taken, and ties between equal distances go to the relaxation that a scan
-// of every column would have made first (each carries its position in that
-// order), so a search finds exactly the path that scanning every row's
-// whole row of scores would find.
+// Ties follow one order everywhere: between equal profits (or distances) a
+// column with room comes first, then the lowest index — a column's tie is
+// its index, with a high bit set when it is full, and a full column never
+// gets room again. Ties between equal distances to a column go to the
+// relaxation that scanning every row's whole row of scores, in the order a
+// search reaches the rows, would have made first (each carries its
+// position in that order), so a search finds exactly the path such a scan
+// would find. When ties are everywhere (integer scores, identical
+// profiles), rows on hold are expanded about as often as columns are
+// scanned; a search then stops using its heap of columns and finds the
+// nearest column by scanning them all, as scanning whole rows costs little
+// more than the heap would.
 //
 // Every row must be placed, and the searches of the last rows of a tall
 // problem (more rows than places) are long and mostly end in U. Such a
@@ -326,8 +334,8 @@ const (
 )
 
 // listSize is the length of a row's candidate list. Longer lists are
-// rebuilt less often but read more slowly; 8 was best on the real workload
-// and on dense random problems (docs/benchmarks.md).
+// remade less often but read more slowly; 6 to 10 were about as fast on the
+// real workload and on dense random problems (docs/benchmarks.md).
 const listSize = 8
 
 // assignSolver is the state of one Solve call. Rows and columns are int32,
@@ -358,23 +366,26 @@ type assignSolver struct {
 	k       int
 	lists   []candidate
 	listLen []int32
-	ub      []float64 // upper bound of row i's profit outside its list
-	ubCol   []int32   // the column whose profit ub was, -1 if none
+	ub      []float64 // with ubTie: every column outside row i's list comes
+	ubTie   []uint32  // after (ub, ubTie) by profit, then tie (noTie: none)
 	top     []ranked  // scratch for remaking a list: the k+1 best
 
 	// Augmentation scratch.
-	d       []float64 // tentative distance of column j (+Inf if none)
-	pred    []int32   // row through which column j is reached
-	stamp   []int32   // position of that relaxation in the full-scan order
-	before  []float64 // price of a scanned column before the search, else +Inf
-	heap    []heapItem
-	heapPos []int32   // column j's position in heap, -1 if none
-	held    []heldRow // rows on hold, a heap by bound
-	touched []int32   // columns given a distance
-	scanCol []int32   // transit columns scanned, whose prices rise,
-	scanD   []float64 // with their distances
-	scanP   []float64 // and their prices before the search
-	occ     []int32   // rows of the column being scanned
+	d         []float64  // tentative distance of column j (+Inf if none)
+	pred      []int32    // row through which column j is reached
+	stamp     []int32    // position of that relaxation in the full-scan order
+	before    []float64  // price of a scanned column before the search, else +Inf
+	heap      []heapItem // columns with a distance, a heap by distance, then tie
+	heapPos   []int32    // column j's position in heap, -1 if none
+	dense     bool       // no heap: the nearest column is found by a scan,
+	near      heapItem   // and remembered here
+	nearValid bool       // until a column is taken
+	held      []heldRow  // rows on hold, a heap by bound, then tie
+	touched   []int32    // columns given a distance
+	scanCol   []int32    // transit columns scanned, whose prices rise,
+	scanD     []float64  // with their distances
+	scanP     []float64  // and their prices before the search
+	occ       []int32    // rows of the column being scanned
 }
 
 // candidate is a column of a row's list, with the row's score there.
@@ -383,27 +394,55 @@ type candidate struct {
 	j int32
 }
 
-// ranked is a candidate with its profit, while a list is remade.
+// ranked is a column with its profit, while a list is remade.
 type ranked struct {
-	v, w float64
-	j    int32
+	v float64
+	j int32
 }
 
-// heapItem is a column in the search's heap: its distance, and tie, which
-// orders equal distances (a column with room first, then the lower index).
+// heapItem is a column in the search's heap: its distance and its tie.
 type heapItem struct {
 	key float64
-	tie int32
+	tie uint32
 	j   int32
 }
 
-// heldRow is a row whose columns outside its list wait: none is nearer than
-// bound. g is the row's profit plus its column's distance, st its stamp;
-// fresh is set once its list was remade during this search.
+// heldRow is a row whose columns outside its list wait: none comes before
+// (bound, tie) in the search's order. g is the row's profit plus its
+// column's distance, st its stamp; fresh is set once its list was remade
+// during this search.
 type heldRow struct {
 	bound, g float64
+	tie      uint32
 	r, st    int32
 	fresh    bool
+}
+
+// expands reports whether h must be expanded before the search goes on:
+// before it takes the column (key, tie) if column is set, else before it
+// ends in U at distance dU.
+func (h *heldRow) expands(key float64, tie uint32, column bool, dU float64) bool {
+	if column {
+		return h.bound < key || h.bound == key && h.tie <= tie
+	}
+	return h.bound <= dU
+}
+
+// Ties. Among columns of equal profit (or distance), a column with room
+// comes first, then the lowest index: a column's tie is its index, with
+// fullTie set if it is full. A full column never gets room again, so a
+// column's tie never falls.
+const (
+	fullTie = 1 << 31
+	noTie   = math.MaxUint32 // after every column
+)
+
+// tie returns column j's tie.
+func (s *assignSolver) tie(j int32) uint32 {
+	if s.load[j] < s.cap[j] {
+		return uint32(j)
+	}
+	return fullTie | uint32(j)
 }
 
 // newSolver returns the solver for n rows and m columns of capacities caps,
@@ -433,7 +472,7 @@ func newSolver(n, m int, w []float64, caps []int, rowStart []int, list int) *ass
 		lists:    make([]candidate, n*k),
 		listLen:  make([]int32, n),
 		ub:       make([]float64, n),
-		ubCol:    make([]int32, n),
+		ubTie:    make([]uint32, n),
 		top:      make([]ranked, k+1),
 		d:        make([]float64, m),
 		pred:     make([]int32, m),
@@ -531,54 +570,62 @@ func (s *assignSolver) list(i int32) []candidate {
 // remake scans row i and makes its candidate list and bound from the
 // current prices, or for a column scanned by the search under way (price
 // parked at +Inf) from its price before the search. It returns the row's
-// two best columns, profits and scores (-Inf and -1 where there are none),
-// the first best among equals being the lower index.
-func (s *assignSolver) remake(i int32) (b1, b2, w1, w2 float64, j1, j2 int32) {
+// two best columns and profits (-1 and -Inf where there are none), in the
+// order of decreasing profit, then tie, and the best one's score.
+func (s *assignSolver) remake(i int32) (b1, b2, w1 float64, j1, j2 int32) {
 	k := s.k
 	wr := s.row(i)
 	price := s.price[:len(wr)]
-	top := s.top[:k+1]
+	top := s.top[:k+1] // the best k+1 so far, in order
 	n := 0
-	// least: the profit to beat to enter top. Until top is full, any
-	// column can enter, but none below the (k+1)-th best of the old list
-	// and the best column it left out, at current prices.
-	least := math.Inf(-1)
-	if l := s.listLen[i]; l == int32(k) && s.ubCol[i] >= 0 {
-		low := wr[s.ubCol[i]] - price[s.ubCol[i]]
+	negInf := math.Inf(-1)
+	// A column enters top if it comes before its last, or until top is
+	// full, if its profit is not below least: the lowest current profit
+	// among the old list and the best column it left out, a lower bound
+	// of the (k+1)-th best.
+	least := negInf
+	if s.listLen[i] == int32(k) && s.ubTie[i] != noTie {
+		u := int32(s.ubTie[i] &^ fullTie)
+		low := wr[u] - price[u]
 		for _, c := range s.list(i) {
 			low = min(low, c.w-price[c.j])
 		}
-		if low > math.Inf(-1) { // not if a column is parked by a search
-			least = math.Nextafter(low, math.Inf(-1))
+		if low > negInf { // not if a column is parked by a search
+			least = math.Nextafter(low, negInf)
 		}
 	}
 	for j, x := range wr {
 		v := x - price[j]
-		if !(v > least) {
+		if !(v >= least) {
 			continue
 		}
-		// Insert in decreasing profit order, after equal ones (lower
-		// indexes).
+		if v == least && (v == negInf || n > k && s.tie(int32(j)) > s.tie(top[k].j)) {
+			continue
+		}
+		// Insert, after the columns that come first: those of higher
+		// profit, or equal profit and lower tie.
 		t := n
 		if n > k {
 			t = k
 		} else {
 			n++
 		}
-		for t > 0 && top[t-1].v < v {
+		for t > 0 && (top[t-1].v < v || top[t-1].v == v && s.tie(top[t-1].j) > s.tie(int32(j))) {
 			top[t] = top[t-1]
 			t--
 		}
-		top[t] = ranked{v, 0, int32(j)}
+		top[t] = ranked{v, int32(j)}
 		if n > k {
 			least = top[k].v
 		}
 	}
-	// Columns parked by a search under way count at their price before it,
-	// in the same order.
+	// Columns parked by a search under way count at their price before it.
 	for _, j := range s.scanCol {
 		v := wr[j] - s.before[j]
-		if v < least || n > k && v == least && j > top[k].j {
+		if !(v >= least) {
+			continue
+		}
+		if v == least && (v == negInf || n > k && s.tie(j) > s.tie(top[k].j)) {
 			continue
 		}
 		t := n
@@ -587,37 +634,39 @@ func (s *assignSolver) remake(i int32) (b1, b2, w1, w2 float64, j1, j2 int32) {
 		} else {
 			n++
 		}
-		for t > 0 && (top[t-1].v < v || top[t-1].v == v && top[t-1].j > j) {
+		for t > 0 && (top[t-1].v < v || top[t-1].v == v && s.tie(top[t-1].j) > s.tie(j)) {
 			top[t] = top[t-1]
 			t--
 		}
-		top[t] = ranked{v, 0, j}
+		top[t] = ranked{v, j}
 		if n > k {
 			least = top[k].v
 		}
 	}
-	b1, b2, j1, j2 = math.Inf(-1), math.Inf(-1), -1, -1
+	b1, b2, j1, j2 = negInf, negInf, -1, -1
 	if n > 0 {
 		b1, j1 = top[0].v, top[0].j
 		w1 = wr[j1]
 	}
 	if n > 1 {
 		b2, j2 = top[1].v, top[1].j
-		w2 = wr[j2]
 	}
-	s.ub[i], s.ubCol[i] = math.Inf(-1), -1
+	s.ub[i], s.ubTie[i] = negInf, noTie
 	if n > k {
-		s.ub[i], s.ubCol[i] = top[k].v, top[k].j
+		s.ub[i], s.ubTie[i] = top[k].v, s.tie(top[k].j)
 		n = k
 	}
-	kept := top[:n]
-	slices.SortFunc(kept, func(a, b ranked) int { return cmp.Compare(a.j, b.j) })
+	// The list, in increasing column order.
 	l := s.lists[int(i)*k : int(i)*k+n]
-	for t, c := range kept {
+	for t, c := range top[:n] {
+		for t > 0 && l[t-1].j > c.j {
+			l[t] = l[t-1]
+			t--
+		}
 		l[t] = candidate{wr[c.j], c.j}
 	}
 	s.listLen[i] = int32(n)
-	return b1, b2, w1, w2, j1, j2
+	return b1, b2, w1, j1, j2
 }
 
 // leaver returns the row of full column j with the least slack (profit less
@@ -725,35 +774,43 @@ func (s *assignSolver) reduceRows(ctx context.Context, list []int32, budget int)
 // should bid again at once (the price rose, so its bid makes progress).
 func (s *assignSolver) bid(i int32) (e int32, again bool) {
 	e = -1
-	var b1, b2, w1, w2 float64
+	var b1, b2, w1 float64
 	var j1, j2 int32
 	if s.listLen[i] >= 0 {
-		// The list's best two, the first best among equals being the
-		// lower index (the list is in column order).
+		// The list's best two, in the order of decreasing profit, then
+		// tie.
 		price := s.price
 		b1, b2 = math.Inf(-1), math.Inf(-1)
 		j1, j2 = -1, -1
+		t1, t2 := uint32(noTie), uint32(noTie)
 		for _, c := range s.list(i) {
-			if v := c.w - price[c.j]; v > b2 {
-				if v > b1 {
-					b2, j2, w2 = b1, j1, w1
-					b1, j1, w1 = v, c.j, c.w
-				} else {
-					b2, j2, w2 = v, c.j, c.w
-				}
+			v := c.w - price[c.j]
+			if v < b2 {
+				continue
+			}
+			t := s.tie(c.j)
+			if v == b2 && t > t2 {
+				continue
+			}
+			if v > b1 || v == b1 && t < t1 {
+				b2, j2, t2 = b1, j1, t1
+				b1, j1, w1, t1 = v, c.j, c.w, t
+			} else {
+				b2, j2, t2 = v, c.j, t
 			}
 		}
-		switch ub := s.ub[i]; {
-		case b2 > ub:
+		switch ub, ut := s.ub[i], s.ubTie[i]; {
+		case ut == noTie || b2 > ub || b2 == ub && t2 < ut:
+			// The best two are the row's.
 		case b1 > ub:
 			// j1 is the best column; the second best is at most ub.
 			// (j2 is then only read if b1 == b2, i.e. not from here.)
 			b2 = ub
 		default:
-			b1, b2, w1, w2, j1, j2 = s.remake(i)
+			b1, b2, w1, j1, j2 = s.remake(i)
 		}
 	} else {
-		b1, b2, w1, w2, j1, j2 = s.remake(i)
+		b1, b2, w1, j1, j2 = s.remake(i)
 	}
 	// U, profit 0, loses ties to columns.
 	if !(b1 >= 0) {
@@ -787,17 +844,16 @@ func (s *assignSolver) bid(i int32) (e int32, again bool) {
 		s.sec[i] = b2
 		return e, again
 	}
-	// A tie: the first column if it has room, else the second if it has
-	// room (or is U). Between full columns the row is left for an
-	// augmenting path, which settles ties by the documented rules.
+	// A tie: the first column if it has room (a column with room comes
+	// first), else U if the second is U. Between full columns the row is
+	// left for an augmenting path, which settles ties by the documented
+	// rules.
 	s.sec[i] = b2
 	switch {
 	case s.load[j1] < s.cap[j1]:
 		s.add(i, j1, w1)
 	case j2 == rowUnassigned:
 		s.col[i] = rowUnassigned
-	case s.load[j2] < s.cap[j2]:
-		s.add(i, j2, w2)
 	default:
 		return i, false
 	}
@@ -819,48 +875,68 @@ func (s *assignSolver) augment(i0 int32) {
 	s.heap, s.held, s.touched = s.heap[:0], s.held[:0], s.touched[:0]
 
 	// First layer: i0's own edges, in the frame where π[i0] = 0.
+	s.dense = false
 	if s.listLen[i0] < 0 {
 		s.remake(i0)
 	}
 	st := int32(0)
 	s.relaxList(i0, 0, st)
-	s.hold(heldRow{bound: -s.ub[i0], g: 0, r: i0, st: st})
+	if s.ubTie[i0] != noTie {
+		s.hold(heldRow{bound: -s.ub[i0], tie: s.ubTie[i0], g: 0, r: i0, st: st})
+	}
 	dU, uRow := 0.0, i0
 	sink := int32(rowUnassigned)
 	minVal := 0.0
+	expanded := 0 // rows whose columns were all relaxed
 	for {
-		// Expand the rows on hold that could reach a column as near as the
-		// nearest one (or as U).
-		lowest := inf
-		if len(s.heap) > 0 {
-			lowest = s.heap[0].key
-		}
-		for len(s.held) > 0 && s.held[0].bound <= min(lowest, dU) {
+		// Expand the rows on hold that could reach a column that comes
+		// before the nearest one (or, if U is nearer, one as near as U:
+		// columns win ties with U).
+		lowest, tie, j := s.nearest()
+		for len(s.held) > 0 && s.held[0].expands(lowest, tie, j >= 0 && lowest <= dU, dU) {
 			h := s.unhold()
-			if h.fresh {
+			switch {
+			case s.dense:
+				// Relaxing all the row's columns costs about as much as
+				// remaking its list.
 				s.relaxAll(h.r, h.g, h.st)
-			} else {
+			case !h.fresh:
+				// Remake the list (it may be old) and hold the rest again.
 				s.remake(h.r)
 				s.relaxList(h.r, h.g, h.st)
-				h.bound, h.fresh = h.g-s.ub[h.r], true
-				if h.bound < inf {
+				if s.ubTie[h.r] != noTie {
+					h.bound, h.tie, h.fresh = h.g-s.ub[h.r], s.ubTie[h.r], true
 					s.hold(h)
 				}
+			default:
+				if expanded++; 4*expanded > len(s.scanCol) {
+					// Rows expanded in full about as often as columns are
+					// scanned (ties make this common): most columns will
+					// have a distance, a heap no longer pays.
+					s.dense, s.nearValid = true, false
+					for _, it := range s.heap {
+						s.heapPos[it.j] = -1
+					}
+					s.heap = s.heap[:0]
+				}
+				s.relaxAll(h.r, h.g, h.st)
 			}
-			if len(s.heap) > 0 {
-				lowest = s.heap[0].key
-			}
+			lowest, tie, j = s.nearest()
 		}
-		if len(s.heap) == 0 || lowest > dU {
+		if j < 0 || lowest > dU {
 			minVal = dU
 			break
 		}
-		j := s.heap[0].j
 		if s.spare(j) {
 			sink, minVal = j, lowest
 			break
 		}
-		s.pop()
+		if s.dense {
+			s.nearValid = false
+		} else {
+			s.pop()
+		}
+		key[j] = inf
 		// Transit: every row of j is reached at distance lowest.
 		pj := price[j]
 		s.scanCol = append(s.scanCol, j)
@@ -887,9 +963,16 @@ func (s *assignSolver) augment(i0 int32) {
 			if g < dU {
 				dU, uRow = g, r
 			}
-			s.relaxList(r, g, st)
-			if b := g - s.ub[r]; b < inf {
-				s.hold(heldRow{bound: b, g: g, r: r, st: st})
+			switch {
+			case s.dense:
+				// Most rows get expanded: expanding them now, in order,
+				// saves holding them.
+				s.relaxAll(r, g, st)
+			case s.ubTie[r] != noTie:
+				s.relaxList(r, g, st)
+				s.hold(heldRow{bound: g - s.ub[r], tie: s.ubTie[r], g: g, r: r, st: st})
+			default:
+				s.relaxList(r, g, st)
 			}
 		}
 	}
@@ -934,6 +1017,41 @@ func (s *assignSolver) augment(i0 int32) {
 	}
 }
 
+// nearest returns the unscanned column that comes first by tentative
+// distance, then tie, with its distance and tie (-1 and +Inf if none).
+func (s *assignSolver) nearest() (float64, uint32, int32) {
+	if !s.dense {
+		if len(s.heap) == 0 {
+			return math.Inf(1), noTie, -1
+		}
+		return s.heap[0].key, s.heap[0].tie, s.heap[0].j
+	}
+	if !s.nearValid {
+		lowest, li := math.Inf(1), int32(-1)
+		for j, x := range s.d[:s.m] {
+			if x < lowest || x == lowest && x < math.Inf(1) && s.spare(int32(j)) && !s.spare(li) {
+				lowest, li = x, int32(j)
+			}
+		}
+		s.near = heapItem{lowest, noTie, li}
+		if li >= 0 {
+			s.near.tie = s.tie(li)
+		}
+		s.nearValid = true
+	}
+	return s.near.key, s.near.tie, s.near.j
+}
+
+// lowered updates the nearest column of a dense search for column j,
+// whose distance was lowered to x.
+func (s *assignSolver) lowered(j int32, x float64) {
+	if s.nearValid && x <= s.near.key {
+		if t := s.tie(j); x < s.near.key || t < s.near.tie {
+			s.near = heapItem{x, t, j}
+		}
+	}
+}
+
 // relaxList lowers the tentative distances of the columns of row r's list
 // through r, reached with g (its profit plus its column's distance) by the
 // relaxation of stamp st.
@@ -953,10 +1071,30 @@ func (s *assignSolver) relaxAll(r int32, g float64, st int32) {
 	wr := s.row(r)
 	price, key, stamp := s.price[:len(wr)], s.d[:len(wr)], s.stamp[:len(wr)]
 	inf := math.Inf(1)
-	for j, w := range wr {
-		if x := price[j] - w + g; x < key[j] || (x == key[j] && x < inf && st < stamp[j]) {
-			s.lower(int32(j), r, x, st)
+	if !s.dense {
+		for j, w := range wr {
+			if x := price[j] - w + g; x < key[j] || (x == key[j] && x < inf && st < stamp[j]) {
+				s.lower(int32(j), r, x, st)
+			}
 		}
+		return
+	}
+	pred := s.pred[:len(wr)]
+	low, lj := inf, int32(-1) // the first of the columns lowered
+	for j, w := range wr {
+		x := price[j] - w + g
+		if k := key[j]; x < k || (x == k && x < inf && st < stamp[j]) {
+			if k == inf {
+				s.touched = append(s.touched, int32(j))
+			}
+			key[j], pred[j], stamp[j] = x, r, st
+			if x < low || x == low && s.spare(int32(j)) && !s.spare(lj) {
+				low, lj = x, int32(j)
+			}
+		}
+	}
+	if lj >= 0 {
+		s.lowered(lj, low)
 	}
 }
 
@@ -966,18 +1104,21 @@ func (s *assignSolver) relaxAll(r int32, g float64, st int32) {
 func (s *assignSolver) lower(j, r int32, x float64, st int32) {
 	old := s.d[j]
 	s.d[j], s.pred[j], s.stamp[j] = x, r, st
+	if s.dense {
+		if old == math.Inf(1) {
+			s.touched = append(s.touched, j)
+		}
+		s.lowered(j, x)
+		return
+	}
 	if x == old {
 		return
 	}
 	t := int(s.heapPos[j])
 	if t < 0 {
 		s.touched = append(s.touched, j)
-		tie := j
-		if !s.spare(j) {
-			tie += int32(s.m)
-		}
 		t = len(s.heap)
-		s.heap = append(s.heap, heapItem{x, tie, j})
+		s.heap = append(s.heap, heapItem{x, s.tie(j), j})
 	} else {
 		s.heap[t].key = x
 	}
@@ -1039,13 +1180,18 @@ func (s *assignSolver) hold(h heldRow) {
 	t := len(q) - 1
 	for t > 0 {
 		p := (t - 1) / 2
-		if !(h.bound < q[p].bound) {
+		if !h.precedes(&q[p]) {
 			break
 		}
 		q[t] = q[p]
 		t = p
 	}
 	q[t] = h
+}
+
+// precedes orders rows on hold by bound, then tie.
+func (h *heldRow) precedes(o *heldRow) bool {
+	return h.bound < o.bound || h.bound == o.bound && h.tie < o.tie
 }
 
 // unhold takes the row on hold with the lowest bound.
@@ -1062,10 +1208,10 @@ func (s *assignSolver) unhold() heldRow {
 		if c >= last {
 			break
 		}
-		if c+1 < last && q[c+1].bound < q[c].bound {
+		if c+1 < last && q[c+1].precedes(&q[c]) {
 			c++
 		}
-		if !(q[c].bound < it.bound) {
+		if !q[c].precedes(&it) {
 			break
 		}
 		q[t] = q[c]

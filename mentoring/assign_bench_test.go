@@ -51,3 +51,17 @@ func BenchmarkSolveWaitingList(b *testing.B) {
 	}
 	benchmarkSolve(b, p)
 }
+
+// BenchmarkSolveTies2000x700Cap3 has scores 0..3 (whole numbers): ties
+// everywhere, where candidate lists cannot tell columns apart.
+func BenchmarkSolveTies2000x700Cap3(b *testing.B) {
+	r := rand.New(rand.NewPCG(4, 2))
+	p := AssignProblem{Rows: 2000, Cols: 700, W: make([]float64, 2000*700), Cap: make([]int, 700)}
+	for k := range p.W {
+		p.W[k] = float64(r.IntN(4))
+	}
+	for j := range p.Cap {
+		p.Cap[j] = 3
+	}
+	benchmarkSolve(b, p)
+}

@@ -1,7 +1,9 @@
 // Command assign is the Go side of bench/assign/run.sh: it times
-// mentoring.Solve, best of -runs, on the matrices scipy_time.py generated
-// in -dir (square.bin with capacity 1, cap.bin with every capacity 3) and
-// prints one line per problem: "go NAME ROWS COLS BEST_SECONDS TOTAL".
+// mentoring.Solve, best of -runs, on the matrices in -dir (square.bin with
+// capacity 1 and cap.bin with every capacity 3, both from scipy_time.py,
+// and real.bin, the real workload's matrix with every capacity 3, if
+// present) and prints one line per problem:
+// "go NAME ROWS COLS BEST_SECONDS TOTAL".
 //
 //	go run -tags sqlite_fts5 ./bench/assign -dir DIR -runs 5
 //
@@ -11,8 +13,10 @@ package main
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -24,7 +28,7 @@ import (
 )
 
 func main() {
-	dir := flag.String("dir", "", "directory holding square.bin and cap.bin")
+	dir := flag.String("dir", "", "directory holding square.bin, cap.bin and (optionally) real.bin")
 	runs := flag.Int("runs", 5, "runs per problem; the best is reported")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
@@ -45,8 +49,12 @@ func main() {
 	for _, c := range []struct {
 		name string
 		cap  int
-	}{{"square", 1}, {"cap", 3}} {
-		p, err := load(filepath.Join(*dir, c.name+".bin"), c.cap)
+	}{{"square", 1}, {"cap", 3}, {"real", 3}} {
+		path := filepath.Join(*dir, c.name+".bin")
+		if _, err := os.Stat(path); c.name == "real" && errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		p, err := load(path, c.cap)
 		if err != nil {
 			fail(err)
 		}
@@ -66,8 +74,9 @@ func main() {
 	}
 }
 
-// load reads a problem written by scipy_time.py gen: two little-endian
-// int64 (rows, cols), then the scores as little-endian float64, row-major.
+// load reads a problem written by scipy_time.py gen (or, for real.bin, by
+// mentoring's TestWriteRealMatrix): two little-endian int64 (rows, cols),
+// then the scores as little-endian float64, row-major (-Inf: Forbidden).
 func load(path string, capacity int) (mentoring.AssignProblem, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {

@@ -9,8 +9,13 @@
     /usr/bin/python3 bench/assign/scipy_time.py time DIR RUNS
         times scipy.optimize.linear_sum_assignment(W, maximize=True), best
         of RUNS, on square.bin and on cap.bin with every column repeated 3
-        times (2000x2100: scipy has no capacities), and prints one line per
-        problem: "scipy NAME ROWS COLS BEST_SECONDS TOTAL".
+        times (2000x2100: scipy has no capacities), and on real.bin (the
+        engine's real workload, written by the Go side; -inf marks Forbidden
+        pairs, which scipy never assigns) the same way if it is there, and
+        prints one line per problem: "scipy NAME ROWS COLS BEST_SECONDS TOTAL".
+        On real.bin every row has an allowed column and Solve's optimum
+        assigns every row, so scipy's problem (every row assigned) has the
+        same optimum.
 """
 import os
 import sys
@@ -21,6 +26,7 @@ import scipy
 from scipy.optimize import linear_sum_assignment
 
 PROBLEMS = [("square", 2000, 2000, 1), ("cap", 2000, 700, 3)]  # name, rows, cols, capacity
+REAL = ("real", 2000, 700, 3)  # written by the Go side
 
 
 def gen(d):
@@ -40,7 +46,10 @@ def load(d, name):
 
 def timing(d, runs):
     print("# scipy %s, numpy %s" % (scipy.__version__, np.__version__), file=sys.stderr)
-    for name, rows, cols, cap in PROBLEMS:
+    problems = PROBLEMS
+    if os.path.exists(os.path.join(d, "real.bin")):
+        problems = PROBLEMS + [REAL]
+    for name, rows, cols, cap in problems:
         w = np.ascontiguousarray(np.repeat(load(d, name), cap, axis=1))
         best, total = float("inf"), None
         for _ in range(runs):
