@@ -7,7 +7,7 @@ import "context"
 // volunteers' spare places as capacities. It lets external tests and
 // benchmarks use Solve alone on the real workload.
 func BuildMatrixForTest(e *Engine, p Pool) AssignProblem {
-	m := e.build(p)
+	m := e.build(p, 0)
 	caps := make([]int, len(m.vols))
 	for j, v := range m.vols {
 		caps[j] = v.Spare()

@@ -592,6 +592,8 @@ type matrix struct {
 	// reasons of the pairs that are shown.
 	cv, cn []compiled
 	w      parts
+	// top[i] are row i's best columns, best first (when asked for).
+	top [][]int
 }
 
 // suggestion is pair (i, j) of the matrix with its score and reasons.
@@ -613,7 +615,7 @@ func byWaiting[T any](list []T, since func(T) time.Time, id func(T) int64) {
 	})
 }
 
-func (e *Engine) build(pool Pool) *matrix {
+func (e *Engine) build(pool Pool, k int) *matrix {
 	m := &matrix{}
 	for _, v := range pool.Volunteers {
 		if v.Spare() > 0 {
@@ -662,6 +664,9 @@ func (e *Engine) build(pool Pool) *matrix {
 
 	w := e.normWeights()
 	m.cv, m.cn, m.w = cv, cn, w
+	if k > 0 {
+		m.top = make([][]int, len(m.news))
+	}
 	cols := len(m.vols)
 	m.score = make([]float64, len(m.news)*cols)
 	rowsOf := func(lo, hi int) {
@@ -679,6 +684,9 @@ func (e *Engine) build(pool Pool) *matrix {
 			}
 			for _, j := range excl[i] {
 				row[j] = Forbidden
+			}
+			if k > 0 {
+				m.top[i] = topK(row, k) // while the row is in cache
 			}
 		}
 	}
@@ -704,35 +712,42 @@ func (e *Engine) build(pool Pool) *matrix {
 // when k > 0, each newcomer's k best suggestions. It returns ctx's error if
 // the deadline passes first.
 func (e *Engine) Run(ctx context.Context, pool Pool, k int) (*Result, error) {
-	m := e.build(pool)
+	m := e.build(pool, k)
 	cols := len(m.vols)
 	caps := make([]int, cols)
 	for j, v := range m.vols {
 		caps[j] = v.Spare()
 	}
+	// The suggestions need only the scores: they are written beside the
+	// solver, on the other core.
+	var suggestions map[int64][]Suggestion
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if k <= 0 {
+			return
+		}
+		suggestions = make(map[int64][]Suggestion, len(m.news))
+		for i, n := range m.news {
+			list := make([]Suggestion, 0, len(m.top[i]))
+			for _, j := range m.top[i] {
+				list = append(list, e.suggestion(m, i, j))
+			}
+			suggestions[n.ID] = list
+		}
+	}()
 	a, err := Solve(ctx, AssignProblem{Rows: len(m.news), Cols: cols, W: m.score, Cap: caps})
+	<-done
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Volunteers: cols, Newcomers: len(m.news), Total: a.Total}
+	res := &Result{Volunteers: cols, Newcomers: len(m.news), Total: a.Total, Suggestions: suggestions}
 	for i, j := range a.Col {
-		n := m.news[i]
 		if j < 0 {
-			res.Unpaired = append(res.Unpaired, n.ID)
+			res.Unpaired = append(res.Unpaired, m.news[i].ID)
 			continue
 		}
 		res.Pairs = append(res.Pairs, e.suggestion(m, i, j))
-	}
-	if k > 0 {
-		res.Suggestions = make(map[int64][]Suggestion, len(m.news))
-		for i, n := range m.news {
-			best := topK(m.score[i*cols:(i+1)*cols], k)
-			list := make([]Suggestion, 0, len(best))
-			for _, j := range best {
-				list = append(list, e.suggestion(m, i, j))
-			}
-			res.Suggestions[n.ID] = list
-		}
 	}
 	return res, nil
 }
