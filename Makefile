@@ -18,7 +18,7 @@ E2E_OUT ?= $(CURDIR)/test-output/e2e
 # ordinary tests); FUZZTIME=5m make fuzz runs them longer.
 FUZZTIME ?= 3s
 FUZZ_REGISTRY := FuzzOrgNumber FuzzPostcode FuzzPhone FuzzURL FuzzSchedule
-FUZZ_WEB      := FuzzSearchQuery FuzzOrgForm FuzzActivityForm
+FUZZ_WEB      := FuzzSearchQuery FuzzOrgForm FuzzActivityForm FuzzVolunteerForm
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/broen
