@@ -129,4 +129,3 @@ func fzVolunteerValues(f volunteerForm) url.Values {
 	set("pledge_signed_on", f.PledgeSignedOn)
 	return v
 }
-
