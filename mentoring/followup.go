@@ -215,9 +215,11 @@ const ErrCheckInDone = "mentoring.error.checkin_done"
 // CheckInFilter selects check-ins. Nil fields do not filter.
 type CheckInFilter struct {
 	PairingID *int64
-	// DueBy keeps those due on or before the day.
-	DueBy *time.Time
-	Done  *bool
+	// DueFrom and DueBy keep those due on or after, and on or before, the
+	// day.
+	DueFrom *time.Time
+	DueBy   *time.Time
+	Done    *bool
 	// Notified keeps those the volunteer was (or was not) emailed about.
 	Notified *bool
 	// ActiveOnly keeps those of active pairings.

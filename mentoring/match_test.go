@@ -62,6 +62,7 @@ func TestHardRules(t *testing.T) {
 		{"ChildrenNeedPoliceCheck", volunteer(1, nil), newcomer(1, family), false, RulePolice},
 		{"ChildrenExpiredCheck", volunteer(1, func(v *Volunteer) { v.PoliceCheck = expired }), newcomer(1, family), false, RulePolice},
 		{"ChildrenCurrentCheck", volunteer(1, func(v *Volunteer) { v.PoliceCheck = current }), newcomer(1, family), false, RuleNone},
+		{"CheckWithoutRenewByNotCurrent", volunteer(1, func(v *Volunteer) { v.PoliceCheck = current; v.PoliceCheck.RenewBy = time.Time{} }), newcomer(1, family), false, RulePolice},
 		{"CheckRenewByIsLastValidDay", volunteer(1, func(v *Volunteer) { v.PoliceCheck = current; v.PoliceCheck.RenewBy = today }), newcomer(1, family), false, RuleNone},
 		{"NewcomerWantsWoman", volunteer(1, func(v *Volunteer) { v.Gender = GenderMale }),
 			newcomer(1, func(n *Newcomer) { n.Preferences.Gender = GenderFemale }), false, RulePreferences},

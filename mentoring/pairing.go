@@ -71,6 +71,9 @@ const (
 	// and they may have no more active pairings; set by the store.
 	WithdrawPairedElsewhere WithdrawReason = "paired_elsewhere"
 	WithdrawMistake         WithdrawReason = "mistake"
+	// WithdrawUnavailable: one of the two was paused or left the programme
+	// before both had said yes; set by the store.
+	WithdrawUnavailable WithdrawReason = "unavailable"
 )
 
 // WithdrawReasons lists the reasons a coordinator can choose.
@@ -178,6 +181,7 @@ const (
 	ErrNotActive         = "mentoring.error.not_active"
 	ErrAlreadyAnswered   = "mentoring.error.already_answered"
 	ErrNotExpired        = "mentoring.error.not_expired"
+	ErrExpired           = "mentoring.error.expired"
 	ErrCapacity          = "mentoring.error.capacity"
 	ErrNewcomerActive    = "mentoring.error.newcomer_active"
 	ErrDuplicate         = "mentoring.error.duplicate"
@@ -192,7 +196,7 @@ const (
 // ErrorMessages lists every message ID this package returns, for the
 // catalog tests.
 var ErrorMessages = []string{
-	ErrNotProposed, ErrNotActive, ErrAlreadyAnswered, ErrNotExpired, ErrCapacity,
+	ErrNotProposed, ErrNotActive, ErrAlreadyAnswered, ErrNotExpired, ErrExpired, ErrCapacity,
 	ErrNewcomerActive, ErrDuplicate, ErrVolunteerNotAvail, ErrNewcomerNotWait,
 	ErrPoliceCheck, ErrPreferences, ErrExcluded, ErrCapacityBelowOpen,
 }
@@ -212,11 +216,14 @@ func NewPairing(volunteerID, newcomerID, by int64, lengthMonths int, at time.Tim
 }
 
 // Accept records side's yes. When the other side has said yes too, the
-// pairing becomes active at `at`. ECONFLICT unless proposed and side has
-// not answered yet.
+// pairing becomes active at `at`. ECONFLICT unless proposed, not past its
+// expiry, and side has not answered yet.
 func (p *Pairing) Accept(side Side, at time.Time) error {
 	if p.Status != PairingProposed {
 		return conflict(ErrNotProposed)
+	}
+	if p.pastExpiry(at) {
+		return conflict(ErrExpired)
 	}
 	ans, when := p.answer(side)
 	if *ans != AnswerNone {
@@ -231,10 +238,13 @@ func (p *Pairing) Accept(side Side, at time.Time) error {
 
 // Decline records side's no: the pairing is declined. A side that said yes
 // may still change its mind while the other has not answered. ECONFLICT
-// unless proposed.
+// unless proposed and not past its expiry.
 func (p *Pairing) Decline(side Side, reason DeclineReason, at time.Time) error {
 	if p.Status != PairingProposed {
 		return conflict(ErrNotProposed)
+	}
+	if p.pastExpiry(at) {
+		return conflict(ErrExpired)
 	}
 	if !slices.Contains(DeclineReasons, reason) {
 		reason = DeclineUnstated
@@ -243,6 +253,12 @@ func (p *Pairing) Decline(side Side, reason DeclineReason, at time.Time) error {
 	*ans, *when = AnswerNo, at
 	p.Status, p.DeclinedBy, p.DeclineReason, p.ClosedAt = PairingDeclined, side, reason, at
 	return nil
+}
+
+// pastExpiry reports whether the proposal is unanswered past its expiry at
+// `at`: it can no longer be answered, even before the sweep expires it.
+func (p *Pairing) pastExpiry(at time.Time) bool {
+	return !p.ExpiresAt.IsZero() && !at.Before(p.ExpiresAt)
 }
 
 // Withdraw is the coordinator taking a proposal back. ECONFLICT unless
@@ -307,12 +323,13 @@ func (p *Pairing) SharesContacts() bool {
 		(p.Status == PairingActive || p.Status == PairingEnded)
 }
 
-// PlannedEnd is the day the agreed period runs out; zero until active.
-func (p *Pairing) PlannedEnd() time.Time {
+// PlannedEnd is the day the agreed period runs out, counted from the
+// municipality's day of the start; zero until active.
+func (p *Pairing) PlannedEnd(policy Policy) time.Time {
 	if p.StartedAt.IsZero() {
 		return time.Time{}
 	}
-	return Day(p.StartedAt).AddDate(0, p.LengthMonths, 0)
+	return policy.DayOf(p.StartedAt).AddDate(0, p.LengthMonths, 0)
 }
 
 // Exclusion is a pair the coordinator has ruled out, or one that was

@@ -71,7 +71,7 @@ func TestAcceptBothOrders(t *testing.T) {
 			if p.Status != PairingActive || !p.StartedAt.Equal(t0.Add(2*time.Hour)) || !p.SharesContacts() {
 				t.Fatalf("after both: %+v", p)
 			}
-			if got, want := p.PlannedEnd(), time.Date(2027, 5, 23, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
+			if got, want := p.PlannedEnd(Policy{}), time.Date(2027, 5, 23, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
 				t.Errorf("PlannedEnd = %v, want %v", got, want)
 			}
 		})
@@ -88,9 +88,10 @@ func TestTransitions(t *testing.T) {
 		to   PairingStatus // on success
 	}
 	later := t0.AddDate(0, 1, 0)
+	soon := t0.Add(3 * time.Hour)
 	actions := []action{
-		{"AcceptVolunteer", func(p *Pairing) error { return p.Accept(SideVolunteer, later) }, PairingProposed},
-		{"DeclineNewcomer", func(p *Pairing) error { return p.Decline(SideNewcomer, DeclineDistance, later) }, PairingDeclined},
+		{"AcceptVolunteer", func(p *Pairing) error { return p.Accept(SideVolunteer, soon) }, PairingProposed},
+		{"DeclineNewcomer", func(p *Pairing) error { return p.Decline(SideNewcomer, DeclineDistance, soon) }, PairingDeclined},
 		{"Withdraw", func(p *Pairing) error { return p.Withdraw(WithdrawMistake, later) }, PairingWithdrawn},
 		{"Expire", func(p *Pairing) error { return p.Expire(later) }, PairingExpired},
 		{"End", func(p *Pairing) error {
@@ -155,6 +156,16 @@ func TestDeclineUnknownReasonIsUnstated(t *testing.T) {
 	must(t, p.Decline(SideNewcomer, "because", t0))
 	if p.DeclineReason != DeclineUnstated {
 		t.Fatalf("reason %q", p.DeclineReason)
+	}
+}
+
+func TestAnswerPastExpiryRefused(t *testing.T) {
+	p := pairingIn(t, PairingProposed)
+	wantConflict(t, p.Accept(SideVolunteer, p.ExpiresAt), ErrExpired)
+	wantConflict(t, p.Decline(SideNewcomer, DeclineNoTime, p.ExpiresAt.Add(time.Hour)), ErrExpired)
+	must(t, p.Accept(SideVolunteer, p.ExpiresAt.Add(-time.Second)))
+	if p.Status != PairingProposed {
+		t.Fatalf("status %s", p.Status)
 	}
 }
 

@@ -339,13 +339,14 @@ type PoliceCheck struct {
 }
 
 // CurrentOn reports whether the check is valid on day: shown on or before
-// it, and not due for renewal yet (RenewBy is the last valid day).
+// it, and not due for renewal yet (RenewBy is the last valid day; a check
+// without one is not current).
 func (p PoliceCheck) CurrentOn(day time.Time) bool {
-	if p.Kind == PoliceCheckNone || p.ShownOn.IsZero() {
+	if p.Kind == PoliceCheckNone || p.ShownOn.IsZero() || p.RenewBy.IsZero() {
 		return false
 	}
 	d := Day(day)
-	return !p.ShownOn.After(d) && (p.RenewBy.IsZero() || !p.RenewBy.Before(d))
+	return !p.ShownOn.After(d) && !p.RenewBy.Before(d)
 }
 
 // Day returns t's calendar day as midnight UTC, the form dates without a

@@ -253,7 +253,12 @@ func (v *Volunteer) Validate() error {
 		} else if utf8.RuneCountInString(pc.CheckedBy) > maxCheckedByLen {
 			fe.Add("police_check.checked_by", msgTooLong)
 		}
-		if !pc.RenewBy.IsZero() && !pc.ShownOn.IsZero() && pc.RenewBy.Before(pc.ShownOn) {
+		// A check without an end would count as current for ever; every
+		// programme renews them (commonly after three years).
+		switch {
+		case pc.RenewBy.IsZero():
+			fe.Add("police_check.renew_by", msgRequired)
+		case !pc.ShownOn.IsZero() && pc.RenewBy.Before(pc.ShownOn):
 			fe.Add("police_check.renew_by", msgRenewBefore)
 		}
 	}

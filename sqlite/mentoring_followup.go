@@ -155,6 +155,9 @@ func findCheckIns(ctx context.Context, q querier, f mentoring.CheckInFilter, lim
 	if f.PairingID != nil {
 		where, args = append(where, "c.pairing_id = ?"), append(args, *f.PairingID)
 	}
+	if f.DueFrom != nil {
+		where, args = append(where, "c.due >= ?"), append(args, formatDay(*f.DueFrom))
+	}
 	if f.DueBy != nil {
 		where, args = append(where, "c.due <= ?"), append(args, formatDay(*f.DueBy))
 	}

@@ -269,6 +269,10 @@ func (db *DB) ProposePairing(ctx context.Context, p *mentoring.Pairing) error {
 	}
 	p.ProposedAt, p.ExpiresAt = p.ProposedAt.UTC(), p.ExpiresAt.UTC()
 	return db.inTx(ctx, func(tx *sql.Tx) error {
+		// Proposals past their expiry hold no place, swept or not.
+		if _, err := expireTx(ctx, tx, p.ProposedAt); err != nil {
+			return err
+		}
 		v, err := loadVolunteer(ctx, tx, p.VolunteerID)
 		if err != nil {
 			return err
@@ -389,6 +393,12 @@ func (db *DB) AnswerPairing(ctx context.Context, id int64, side mentoring.Side, 
 func (db *DB) activate(ctx context.Context, tx *sql.Tx, p *mentoring.Pairing, v *mentoring.Volunteer, n *mentoring.Newcomer, at time.Time) error {
 	maxActive := db.Mentoring.MaxActive()
 	switch {
+	case v.Status != mentoring.VolunteerAvailable:
+		// Paused or left after the proposal (their proposals are withdrawn
+		// then; this holds even if one slipped through).
+		return mentoringConflict(mentoring.ErrVolunteerNotAvail)
+	case n.Status != mentoring.NewcomerWaiting:
+		return mentoringConflict(mentoring.ErrNewcomerNotWait)
 	case v.Open > v.Capacity: // p itself is one of the open ones
 		return mentoringConflict(mentoring.ErrCapacity)
 	case n.Active >= maxActive:
@@ -461,7 +471,11 @@ func (db *DB) EndPairing(ctx context.Context, id int64, reason mentoring.EndReas
 		if pause && v.Status != mentoring.VolunteerLeft {
 			v.Status = mentoring.VolunteerPaused
 		}
-		v.WaitingSince = at
+		if v.Open <= 1 {
+			// Free again after being taken: they wait from now. A volunteer
+			// who had places free all along keeps their place in the queue.
+			v.WaitingSince = at
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE newcomers SET status = ?, waiting_since = ?, updated_at = ? WHERE id = ?`,
 			string(n.Status), formatInstant(n.WaitingSince), formatInstant(now), n.ID); err != nil {
 			return fmt.Errorf("sqlite: end pairing: %w", err)
@@ -477,29 +491,59 @@ func (db *DB) EndPairing(ctx context.Context, id int64, reason mentoring.EndReas
 // ExpirePairings expires, in one transaction, every proposal whose expiry
 // is at or before `at`, releasing the places they held, and returns them.
 func (db *DB) ExpirePairings(ctx context.Context, at time.Time) ([]*mentoring.Pairing, error) {
-	at = at.UTC()
-	out := []*mentoring.Pairing{}
+	var out []*mentoring.Pairing
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		ids, err := queryIDs(ctx, tx, `SELECT id FROM pairings WHERE status = 'proposed' AND expires_at <= ? ORDER BY expires_at, id`,
-			formatSortableTime(at))
-		if err != nil {
-			return fmt.Errorf("sqlite: expire pairings: %w", err)
-		}
-		for _, id := range ids {
-			p, err := transitionTx(ctx, tx, id, func(_ *sql.Tx, p *mentoring.Pairing, _ *mentoring.Volunteer, _ *mentoring.Newcomer) error {
-				return p.Expire(at)
-			})
-			if err != nil {
-				return err
-			}
-			out = append(out, p)
-		}
-		return nil
+		var err error
+		out, err = expireTx(ctx, tx, at)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// expireTx expires, inside tx, every proposal past its expiry at `at`. A
+// proposal is thereby expired the moment it is due whenever a write asks
+// about capacity, not only when the sweep comes by.
+func expireTx(ctx context.Context, tx *sql.Tx, at time.Time) ([]*mentoring.Pairing, error) {
+	at = at.UTC()
+	out := []*mentoring.Pairing{}
+	ids, err := queryIDs(ctx, tx, `SELECT id FROM pairings WHERE status = 'proposed' AND expires_at <= ? ORDER BY expires_at, id`,
+		formatSortableTime(at))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: expire pairings: %w", err)
+	}
+	for _, id := range ids {
+		p, err := transitionTx(ctx, tx, id, func(_ *sql.Tx, p *mentoring.Pairing, _ *mentoring.Volunteer, _ *mentoring.Newcomer) error {
+			return p.Expire(at)
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// withdrawOpenTx withdraws, inside tx, the proposals of a volunteer
+// (volunteerID) or a newcomer (newcomerID) who has been paused or has left:
+// the places they held are free at once, and nobody is paired with someone
+// who is no longer available. Active pairings go on.
+func withdrawOpenTx(ctx context.Context, tx *sql.Tx, volunteerID, newcomerID int64, at time.Time) error {
+	ids, err := queryIDs(ctx, tx, `SELECT id FROM pairings WHERE status = 'proposed' AND (volunteer_id = ? OR newcomer_id = ?) ORDER BY id`,
+		volunteerID, newcomerID)
+	if err != nil {
+		return fmt.Errorf("sqlite: withdraw proposals: %w", err)
+	}
+	for _, id := range ids {
+		if _, err := transitionTx(ctx, tx, id, func(_ *sql.Tx, p *mentoring.Pairing, _ *mentoring.Volunteer, _ *mentoring.Newcomer) error {
+			return p.Withdraw(mentoring.WithdrawUnavailable, at)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ProposalsToRemind returns the open proposals the volunteer has not

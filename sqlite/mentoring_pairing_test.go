@@ -554,3 +554,87 @@ func pairingIDs(ps []*mentoring.Pairing) []int64 {
 	slices.Sort(out)
 	return out
 }
+
+// TestExpiryWithoutTheSweep: a proposal past its expiry can no longer be
+// answered and holds no place, even before the hourly sweep has run.
+func TestExpiryWithoutTheSweep(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t)
+	v, n := pair(t, db, "late")
+	p := mustPropose(t, db, v.ID, n.ID, fixedNow)
+	late := p.ExpiresAt.Add(30 * time.Minute)
+
+	_, err := db.AnswerPairing(ctx, p.ID, mentoring.SideVolunteer, true, "", 0, late)
+	wantError(t, err, broen.ECONFLICT, mentoring.ErrExpired)
+	_, err = db.AnswerPairing(ctx, p.ID, mentoring.SideNewcomer, false, mentoring.DeclineNoTime, 0, late)
+	wantError(t, err, broen.ECONFLICT, mentoring.ErrExpired)
+
+	other := mustNewcomer(t, db, newNewcomer("Next in line"))
+	mustPropose(t, db, v.ID, other.ID, late) // the place is free: no sweep needed
+	if got := mustPairingByID(t, db, p.ID); got.Status != mentoring.PairingExpired {
+		t.Errorf("the overdue proposal is %s after the next proposal", got.Status)
+	}
+}
+
+// TestPausedOrLeftWithdrawsProposals: a party who is paused or leaves has
+// their proposals withdrawn in the same transaction, so nobody is paired
+// with someone no longer available and the places are free at once; an
+// active pairing goes on.
+func TestPausedOrLeftWithdrawsProposals(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t)
+	for _, c := range []struct {
+		name string
+		set  func(v *mentoring.Volunteer, n *mentoring.Newcomer) error
+	}{
+		{"NewcomerLeft", func(_ *mentoring.Volunteer, n *mentoring.Newcomer) error {
+			left := mentoring.NewcomerLeft
+			_, err := db.UpdateNewcomer(ctx, n.ID, mentoring.NewcomerUpdate{Status: &left})
+			return err
+		}},
+		{"NewcomerPaused", func(_ *mentoring.Volunteer, n *mentoring.Newcomer) error {
+			paused := mentoring.NewcomerPaused
+			_, err := db.UpdateNewcomer(ctx, n.ID, mentoring.NewcomerUpdate{Status: &paused})
+			return err
+		}},
+		{"VolunteerPaused", func(v *mentoring.Volunteer, _ *mentoring.Newcomer) error {
+			paused := mentoring.VolunteerPaused
+			_, err := db.UpdateVolunteer(ctx, v.ID, mentoring.VolunteerUpdate{Status: &paused})
+			return err
+		}},
+		{"VolunteerLeft", func(v *mentoring.Volunteer, _ *mentoring.Newcomer) error {
+			left := mentoring.VolunteerLeft
+			_, err := db.UpdateVolunteer(ctx, v.ID, mentoring.VolunteerUpdate{Status: &left})
+			return err
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			v, n := pair(t, db, c.name)
+			p := mustPropose(t, db, v.ID, n.ID, fixedNow)
+			mustAnswer(t, db, p.ID, mentoring.SideVolunteer, fixedNow.Add(time.Hour))
+			if err := c.set(v, n); err != nil {
+				t.Fatal(err)
+			}
+			got := mustPairingByID(t, db, p.ID)
+			if got.Status != mentoring.PairingWithdrawn || got.WithdrawReason != mentoring.WithdrawUnavailable {
+				t.Fatalf("proposal is %s (%s)", got.Status, got.WithdrawReason)
+			}
+			_, err := db.AnswerPairing(ctx, p.ID, mentoring.SideNewcomer, true, "", 0, fixedNow.Add(2*time.Hour))
+			wantError(t, err, broen.ECONFLICT, mentoring.ErrNotProposed)
+			if got := mustVolunteerByID(t, db, v.ID); got.Open != 0 {
+				t.Errorf("the withdrawn proposal holds a place: open %d", got.Open)
+			}
+		})
+	}
+	t.Run("ActiveGoesOn", func(t *testing.T) {
+		v, n := pair(t, db, "active")
+		p := mustActive(t, db, v.ID, n.ID, fixedNow)
+		paused := mentoring.VolunteerPaused
+		if _, err := db.UpdateVolunteer(ctx, v.ID, mentoring.VolunteerUpdate{Status: &paused}); err != nil {
+			t.Fatal(err)
+		}
+		if got := mustPairingByID(t, db, p.ID); got.Status != mentoring.PairingActive {
+			t.Fatalf("the active pairing is %s", got.Status)
+		}
+	})
+}

@@ -424,6 +424,11 @@ func (db *DB) UpdateVolunteer(ctx context.Context, id int64, upd mentoring.Volun
 			upd.WaitingSince == nil && before.WaitingSince.Equal(before.CreatedAt) {
 			v.WaitingSince = now // they wait from their approval
 		}
+		if before.Status == mentoring.VolunteerAvailable && v.Status != mentoring.VolunteerAvailable {
+			if err := withdrawOpenTx(ctx, tx, v.ID, 0, now); err != nil {
+				return err
+			}
+		}
 		v.WaitingSince, v.UpdatedAt = v.WaitingSince.UTC(), now
 		cols, vals, err := volunteerFields(v)
 		if err != nil {
@@ -432,8 +437,8 @@ func (db *DB) UpdateVolunteer(ctx context.Context, id int64, upd mentoring.Volun
 		if _, err := tx.ExecContext(ctx, updateSQL("volunteers", cols), append(vals, id)...); err != nil {
 			return volunteerWriteError(err)
 		}
-		out = v
-		return nil
+		out, err = loadVolunteer(ctx, tx, id) // the counts after any withdrawal
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -591,9 +596,15 @@ func (db *DB) UpdateNewcomer(ctx context.Context, id int64, upd mentoring.Newcom
 		if err != nil {
 			return err
 		}
+		before := *n
 		upd.Apply(n)
 		if err := invalid(n.Normalize(db.country()), n.Validate()); err != nil {
 			return err
+		}
+		if before.Status == mentoring.NewcomerWaiting && n.Status != mentoring.NewcomerWaiting {
+			if err := withdrawOpenTx(ctx, tx, 0, n.ID, now); err != nil {
+				return err
+			}
 		}
 		n.WaitingSince, n.UpdatedAt = n.WaitingSince.UTC(), now
 		cols, vals, err := newcomerFields(n)
@@ -603,8 +614,8 @@ func (db *DB) UpdateNewcomer(ctx context.Context, id int64, upd mentoring.Newcom
 		if _, err := tx.ExecContext(ctx, updateSQL("newcomers", cols), append(vals, id)...); err != nil {
 			return fmt.Errorf("sqlite: update newcomer: %w", err)
 		}
-		out = n
-		return nil
+		out, err = loadNewcomer(ctx, tx, id) // the counts after any withdrawal
+		return err
 	})
 	if err != nil {
 		return nil, err

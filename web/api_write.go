@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -188,6 +190,22 @@ var (
 	activityFields     = jsonFields(reflect.TypeFor[registry.Activity]())
 )
 
+// jsonPath is a decode error's field path as the client wrote it: the Go
+// names of embedded structs ("Profile.children_ages") are not in the JSON.
+func jsonPath(field string) string {
+	parts := strings.Split(field, ".")
+	out := parts[:0]
+	for _, p := range parts {
+		if r, _ := utf8.DecodeRuneInString(p); !unicode.IsUpper(r) {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return field
+	}
+	return strings.Join(out, ".")
+}
+
 // decodeObject decodes body, a JSON object, into dst and returns the
 // top-level fields it has. Field names must be exact (encoding/json alone
 // would take "Title" for "title"), and unknown fields are refused at every
@@ -214,7 +232,7 @@ func decodeObject(body []byte, dst any, known map[string]bool) (map[string]bool,
 		e := &broen.Error{Code: broen.EINVALID, MessageID: "api.body.invalid", Err: err}
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) && typeErr.Field != "" {
-			e.Fields = map[string]string{typeErr.Field: "api.body.wrong_type"}
+			e.Fields = map[string]string{jsonPath(typeErr.Field): "api.body.wrong_type"}
 		} else if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 			if n, uerr := strconv.Unquote(name); uerr == nil {
 				name = n

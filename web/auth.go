@@ -102,10 +102,24 @@ func (s *Server) audit(c *gin.Context, action, objectType string, objectID int64
 // safeNext returns where to go after signing in: a path on this site, never
 // another site.
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !localPath(next) {
 		return "/account"
 	}
 	return next
+}
+
+// localPath reports whether s is a path on this site and nothing a browser
+// could read as another one: it starts with one slash, and has no
+// backslash and no control character (browsers drop tabs and newlines, so
+// "/\t/evil.example" would become "//evil.example").
+func localPath(s string) bool {
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.ContainsRune(s, '\\') ||
+		strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return false
+	}
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil && strings.HasPrefix(u.Path, "/") &&
+		!strings.HasPrefix(u.Path, "//")
 }
 
 type loginPage struct {

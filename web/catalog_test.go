@@ -85,7 +85,7 @@ func dynamicIDs(prefix string) []string {
 	case "mentoring.decline.":
 		codes = strs(mentoring.DeclineReasons)
 	case "mentoring.withdraw.":
-		codes = append(strs(mentoring.WithdrawReasons), string(mentoring.WithdrawPairedElsewhere))
+		codes = append(strs(mentoring.WithdrawReasons), string(mentoring.WithdrawPairedElsewhere), string(mentoring.WithdrawUnavailable))
 	case "mentoring.end.":
 		codes = strs(mentoring.EndReasons)
 	case "mentoring.frequency.":

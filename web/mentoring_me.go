@@ -230,7 +230,7 @@ func (s *Server) renderMe(c *gin.Context, status int, problem string, f meForm) 
 		case mentoring.PairingActive:
 			s.audit(c, auditRead, objNewcomer, n.ID, "pairing="+mpID(pr.ID)+" by=volunteer")
 			x := meActive{ID: pr.ID, N: s.newcomerView(l, n, pr), Started: s.mpInstant(l, pr.StartedAt),
-				PlannedEnd: dayText(l, pr.PlannedEnd()), Date: today.Format(time.DateOnly),
+				PlannedEnd: dayText(l, pr.PlannedEnd(s.cfg.Mentoring)), Date: today.Format(time.DateOnly),
 				MinDate: s.cfg.Mentoring.DayOf(pr.StartedAt).Format(time.DateOnly), MaxDate: today.Format(time.DateOnly)}
 			cs, err := s.svc.Pairings.FindContacts(ctx, pr.ID)
 			if err != nil {
@@ -428,7 +428,7 @@ func (s *Server) apiMeView(c *gin.Context, p *mentoring.Pairing) (apiMePairing, 
 	out := apiMePairing{ID: p.ID, Status: p.Status, LengthMonths: p.LengthMonths, ProposedAt: p.ProposedAt,
 		ExpiresAt: p.ExpiresAt, VolunteerAnswer: p.VolunteerAnswer, NewcomerAnswer: p.NewcomerAnswer,
 		StartedAt: p.StartedAt, EndedAt: p.EndedAt, ClosedAt: p.ClosedAt}
-	if end := p.PlannedEnd(); !end.IsZero() {
+	if end := p.PlannedEnd(s.cfg.Mentoring); !end.IsZero() {
 		out.PlannedEnd = end.Format(time.DateOnly)
 	}
 	n, err := s.svc.Newcomers.FindNewcomerByID(ctx, p.NewcomerID)

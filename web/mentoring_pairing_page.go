@@ -350,7 +350,7 @@ func (s *Server) renderPairing(c *gin.Context, status int, problem string, f pai
 	p := pairingPage{basePage: s.base(c, l.T("mentoring.pairing.title", "Volunteer", v.Name, "Newcomer", n.Name)),
 		P: pr, V: v, N: n, Status: mpStatusText(l, pr.Status), Score: l.T("mentoring.score", "Score", l.Decimal(pr.Score, 0)),
 		Reasons: reasonsLine(l, pr.Reasons), Proposed: s.mpInstant(l, pr.ProposedAt), Expires: s.mpInstant(l, pr.ExpiresAt),
-		Started: s.mpInstant(l, pr.StartedAt), PlannedEnd: dayText(l, pr.PlannedEnd()), Ended: s.mpInstant(l, pr.EndedAt),
+		Started: s.mpInstant(l, pr.StartedAt), PlannedEnd: dayText(l, pr.PlannedEnd(s.cfg.Mentoring)), Ended: s.mpInstant(l, pr.EndedAt),
 		Closed:          s.mpInstant(l, pr.ClosedAt),
 		VolunteerAnswer: s.answerText(l, pr.VolunteerAnswer, pr.VolunteerAnsweredAt),
 		NewcomerAnswer:  s.answerText(l, pr.NewcomerAnswer, pr.NewcomerAnsweredAt),

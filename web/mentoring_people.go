@@ -745,22 +745,17 @@ func (s *Server) renderVolunteerRecord(c *gin.Context, status int, problem strin
 			_ = c.Error(err)
 			return
 		}
-		yes := true
-		pool, _, err := s.svc.Newcomers.FindNewcomers(ctx, mentoring.NewcomerFilter{Waiting: &yes, Limit: 500})
-		if err != nil {
-			_ = c.Error(err)
-			return
-		}
-		ex, err := s.svc.Pairings.FindExclusions(ctx)
+		// Everyone waiting, however many: the same pool as the batch.
+		all, err := s.waitingPool(ctx)
 		if err != nil {
 			_ = c.Error(err)
 			return
 		}
 		byID := map[int64]*mentoring.Newcomer{}
-		for _, n := range pool {
+		for _, n := range all.Newcomers {
 			byID[n.ID] = n
 		}
-		for _, sg := range eng.SuggestForVolunteer(v, mentoring.Pool{Newcomers: pool, Excluded: ex}, 5) {
+		for _, sg := range eng.SuggestForVolunteer(v, mentoring.Pool{Newcomers: all.Newcomers, Excluded: all.Excluded}, 5) {
 			n := byID[sg.NewcomerID]
 			p.Suggestions = append(p.Suggestions, suggestionRow{Name: n.Name, Href: "/mentoring/newcomers/" + itoa64(n.ID),
 				Score: scoreText(l, sg.Score), Reasons: reasonsLine(l, sg.Reasons), VolunteerID: v.ID, NewcomerID: n.ID,
@@ -826,22 +821,16 @@ func (s *Server) renderNewcomerRecord(c *gin.Context, status int, problem string
 			_ = c.Error(err)
 			return
 		}
-		yes := true
-		pool, _, err := s.svc.Volunteers.FindVolunteers(ctx, mentoring.VolunteerFilter{Waiting: &yes, Limit: 500})
-		if err != nil {
-			_ = c.Error(err)
-			return
-		}
-		ex, err := s.svc.Pairings.FindExclusions(ctx)
+		all, err := s.waitingPool(ctx)
 		if err != nil {
 			_ = c.Error(err)
 			return
 		}
 		byID := map[int64]*mentoring.Volunteer{}
-		for _, v := range pool {
+		for _, v := range all.Volunteers {
 			byID[v.ID] = v
 		}
-		for _, sg := range eng.SuggestForNewcomer(n, mentoring.Pool{Volunteers: pool, Excluded: ex}, 5) {
+		for _, sg := range eng.SuggestForNewcomer(n, mentoring.Pool{Volunteers: all.Volunteers, Excluded: all.Excluded}, 5) {
 			v := byID[sg.VolunteerID]
 			p.Suggestions = append(p.Suggestions, suggestionRow{Name: v.Name, Href: "/mentoring/volunteers/" + itoa64(v.ID),
 				Score: scoreText(l, sg.Score), Reasons: reasonsLine(l, sg.Reasons), VolunteerID: v.ID, NewcomerID: n.ID,

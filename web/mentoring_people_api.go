@@ -240,6 +240,11 @@ func (s *Server) apiNewcomers(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
+	// The list hands out whole records, so each is a read like the
+	// record's own GET (DOMAIN.md: log who read a newcomer's record).
+	for _, n := range items {
+		s.audit(c, "read", "newcomer", n.ID, apiDetail(c, nil))
+	}
 	c.JSON(http.StatusOK, apiPage[*mentoring.Newcomer]{Items: items, Total: total, Page: pq.Page, PerPage: pq.PerPage})
 }
 

@@ -102,9 +102,12 @@ func (s *Server) sendProposalReminders(ctx context.Context, now time.Time) (int,
 }
 
 func (s *Server) sendCheckInNotices(ctx context.Context, now time.Time) (int, error) {
-	by := s.cfg.Mentoring.Today(now.Add(checkInNotice))
+	// Coming up in the next days only: a check-in already overdue (after
+	// downtime, say) is the coordinator's to follow up, not a "soon" email.
+	from, by := s.cfg.Mentoring.Today(now), s.cfg.Mentoring.Today(now.Add(checkInNotice))
 	no := false
-	due, _, err := s.svc.Pairings.FindCheckIns(ctx, mentoring.CheckInFilter{DueBy: &by, Done: &no, Notified: &no, ActiveOnly: true, Limit: 500})
+	due, _, err := s.svc.Pairings.FindCheckIns(ctx, mentoring.CheckInFilter{DueFrom: &from, DueBy: &by, Done: &no, Notified: &no,
+		ActiveOnly: true, Limit: 500})
 	if err != nil {
 		return 0, err
 	}
@@ -181,7 +184,9 @@ func (s *Server) SendDigest(ctx context.Context, now time.Time) (int, error) {
 }
 
 // digest gathers the week's figures: the follow-up list (the one definition
-// of due and quiet), the waiting lists and the open proposals.
+// of due and quiet), the waiting lists and the open proposals. Email leaves
+// Broen, so a newcomer is named by first name only; the link leads to the
+// rest.
 func (s *Server) digest(ctx context.Context, now time.Time) (notify.Digest, error) {
 	pol := s.cfg.Mentoring
 	d := notify.Digest{Week: now.In(pol.Location()), Link: s.linkBase() + "/mentoring/follow-up", QuietDays: pol.Quiet()}
@@ -190,10 +195,10 @@ func (s *Server) digest(ctx context.Context, now time.Time) (notify.Digest, erro
 		return d, err
 	}
 	for _, c := range fu.DueCheckIns {
-		d.DueCheckIns = append(d.DueCheckIns, notify.DigestCheckIn{Volunteer: c.VolunteerName, Newcomer: c.NewcomerName, Point: c.Point, Due: c.Due})
+		d.DueCheckIns = append(d.DueCheckIns, notify.DigestCheckIn{Volunteer: c.VolunteerName, Newcomer: mpFirstName(c.NewcomerName), Point: c.Point, Due: c.Due})
 	}
 	for _, p := range fu.Quiet {
-		d.Quiet = append(d.Quiet, notify.DigestQuiet{Volunteer: p.VolunteerName, Newcomer: p.NewcomerName, Days: pol.QuietFor(p, now)})
+		d.Quiet = append(d.Quiet, notify.DigestQuiet{Volunteer: p.VolunteerName, Newcomer: mpFirstName(p.NewcomerName), Days: pol.QuietFor(p, now)})
 	}
 	yes := true
 	_, d.WaitingVolunteers, err = s.svc.Volunteers.FindVolunteers(ctx, mentoring.VolunteerFilter{Waiting: &yes, Limit: 1})

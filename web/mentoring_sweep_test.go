@@ -72,6 +72,9 @@ func TestMentoringSweep(t *testing.T) {
 	} else if !strings.Contains(got[0].Subject, svL.N("mentoring.weeks", 2)) {
 		t.Errorf("check-in notice subject %q lacks %q", got[0].Subject, svL.N("mentoring.weeks", 2))
 	}
+	if got := byTo[vQ.Email]; len(got) != 0 {
+		t.Errorf("overdue check-ins were emailed as coming up: %+v", got)
+	}
 	if got := byTo[vExp.Email]; len(got) != 0 {
 		t.Errorf("the expired proposal's volunteer got %d emails", len(got))
 	}
@@ -93,10 +96,13 @@ func TestMentoringSweep(t *testing.T) {
 	}
 	pol := mentoring.Policy{}
 	for _, p := range fu.Quiet {
-		line := svL.N("notify.mentoring.digest.quiet_line", pol.QuietFor(p, now), "Volunteer", p.VolunteerName, "Newcomer", p.NewcomerName)
+		line := svL.N("notify.mentoring.digest.quiet_line", pol.QuietFor(p, now), "Volunteer", p.VolunteerName, "Newcomer", strings.Fields(p.NewcomerName)[0])
 		if !strings.Contains(text, line) {
 			t.Errorf("digest lacks %q:\n%s", line, text)
 		}
+	}
+	if strings.Contains(text, "Nykommer E") {
+		t.Errorf("the digest email names a newcomer in full:\n%s", text)
 	}
 	if !strings.Contains(text, svL.N("notify.mentoring.digest.quiet", len(fu.Quiet), "Days", 30)) {
 		t.Errorf("digest lacks the quiet count:\n%s", text)

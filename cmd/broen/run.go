@@ -223,6 +223,13 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 	case "user":
 		return userCmd(ctx, db, fs.Args(), stdin, stdout, stderr)
 	}
+	// The programme's rules before anything writes pairings, the demo
+	// included: its check-ins and expiries follow the configuration.
+	policy, err := cfg.mentoringPolicy()
+	if err != nil {
+		return err
+	}
+	db.Mentoring, db.Country = policy, strings.ToUpper(cfg.Country)
 	if cfg.Demo {
 		if err := loadDemo(ctx, db, stdout, false); err != nil {
 			return err
@@ -278,12 +285,7 @@ func serve(ctx context.Context, stop context.CancelFunc, cfg config, getenv func
 	}
 	db.Stale = registry.StalePolicy{After: time.Duration(cfg.StaleMonths) * 30 * 24 * time.Hour,
 		Grace: time.Duration(cfg.StaleGraceDays) * 24 * time.Hour}
-	policy, err := cfg.mentoringPolicy()
-	if err != nil {
-		return err
-	}
-	country := strings.ToUpper(cfg.Country)
-	db.Mentoring, db.Country = policy, country
+	policy, country := db.Mentoring, db.Country
 	// Listen first: with -addr :0 the port is known only now, and links in
 	// emails sent outside a request need it when BROEN_BASE_URL is unset.
 	ln, err := net.Listen("tcp", cfg.Addr)
