@@ -149,6 +149,16 @@ func (p Policy) QuietFor(pr *Pairing, now time.Time) int {
 	return int(p.Today(now).Sub(p.LastSign(pr)).Hours() / 24)
 }
 
+// DaysSince is how many calendar days in the municipality lie between the
+// day of t and the day of now (0 for a zero t or a t after now): how long
+// someone has waited.
+func (p Policy) DaysSince(t, now time.Time) int {
+	if t.IsZero() {
+		return 0
+	}
+	return max(0, int(p.Today(now).Sub(p.DayOf(t)).Hours()/24))
+}
+
 // CheckInOutcome is how a check-in found the pairing.
 type CheckInOutcome string
 

@@ -129,3 +129,24 @@ func TestContactValidate(t *testing.T) {
 		t.Fatal("Counts: only contacts that took place end a quiet spell")
 	}
 }
+
+func TestDaysSince(t *testing.T) {
+	z := oslo(t)
+	pol := Policy{Zone: z}
+	now := time.Date(2026, 11, 24, 0, 30, 0, 0, z) // 23 November in UTC
+	cases := []struct {
+		since time.Time
+		want  int
+	}{
+		{time.Time{}, 0},
+		{time.Date(2026, 11, 23, 23, 59, 0, 0, z), 1},
+		{time.Date(2026, 11, 24, 0, 1, 0, 0, z), 0},
+		{time.Date(2026, 10, 24, 23, 0, 0, 0, time.UTC), 30}, // 25 October in Oslo, across the end of summer time
+		{now.Add(48 * time.Hour), 0},
+	}
+	for _, c := range cases {
+		if got := pol.DaysSince(c.since, now); got != c.want {
+			t.Errorf("DaysSince(%v) = %d, want %d", c.since, got, c.want)
+		}
+	}
+}

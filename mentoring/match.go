@@ -182,7 +182,7 @@ type compiled struct {
 	age         int8  // 0 unstated, 1..4
 	nordic      float64
 	practice    float64 // newcomer: wants practice (1/0); volunteer: local-language level weight
-	localDenom  float64
+	needCount  float64
 }
 
 var langBit = func() map[string]uint {
@@ -353,7 +353,7 @@ func (e *Engine) compileNewcomer(c *compiled, n *Newcomer, d dictionary) {
 	default:
 		c.nordic = 0.3
 	}
-	c.localDenom = float64(bits.OnesCount8(c.needs))
+	c.needCount = float64(bits.OnesCount8(c.needs))
 }
 
 // eligible applies the hard rules carried by the compiled profiles.
@@ -383,8 +383,8 @@ func partsOf(v, n *compiled) (p parts, lang uint) {
 		shared += bits.OnesCount64(v.interests[i] & n.interests[i])
 	}
 	p[2] = float64(min(shared, 3)) / 3
-	if n.localDenom > 0 {
-		p[3] = float64(bits.OnesCount8(v.needs&n.needs)) / n.localDenom
+	if n.needCount > 0 {
+		p[3] = float64(bits.OnesCount8(v.needs&n.needs)) / n.needCount
 	}
 	switch {
 	case v.hasXY && n.hasXY:

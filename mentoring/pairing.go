@@ -193,14 +193,6 @@ const (
 	ErrCapacityBelowOpen = "mentoring.error.capacity_below_open"
 )
 
-// ErrorMessages lists every message ID this package returns, for the
-// catalog tests.
-var ErrorMessages = []string{
-	ErrNotProposed, ErrNotActive, ErrAlreadyAnswered, ErrNotExpired, ErrExpired, ErrCapacity,
-	ErrNewcomerActive, ErrDuplicate, ErrVolunteerNotAvail, ErrNewcomerNotWait,
-	ErrPoliceCheck, ErrPreferences, ErrExcluded, ErrCapacityBelowOpen,
-}
-
 func conflict(msgID string) error { return &broen.Error{Code: broen.ECONFLICT, MessageID: msgID} }
 
 // NewPairing is the transition into proposed. policy gives the expiry.

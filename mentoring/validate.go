@@ -40,14 +40,6 @@ const (
 	msgInterest    = "validation.mentoring.interest"
 )
 
-// ValidationMessages lists the message IDs of this package's validation,
-// for the catalog tests.
-var ValidationMessages = []string{
-	msgNotFuture, msgBeforeStart, msgCapacity, msgAdults, msgChildAge, msgLanguageDup,
-	msgNoLanguage, msgRenewBefore, msgCheckedBy, msgContact, msgRating, msgWeight,
-	msgWeightsZero, msgInterest,
-}
-
 // Limits of free-text fields and lists.
 const (
 	MaxNameLen      = 120

@@ -119,8 +119,8 @@ func (s *Server) matchPage(c *gin.Context) {
 	}
 	for _, x := range res.Pairs {
 		v, n := vols[x.VolunteerID], news[x.NewcomerID]
-		p.Rows = append(p.Rows, matchRow{Key: mpID(v.ID) + "-" + mpID(n.ID), VolunteerID: v.ID, Volunteer: v.Name,
-			NewcomerID: n.ID, Newcomer: n.Name, Waited: waitedText(l, s.mpDaysSince(n.WaitingSince)),
+		p.Rows = append(p.Rows, matchRow{Key: itoa64(v.ID) + "-" + itoa64(n.ID), VolunteerID: v.ID, Volunteer: v.Name,
+			NewcomerID: n.ID, Newcomer: n.Name, Waited: waitedText(l, s.waitedDays(n.WaitingSince)),
 			Score: l.Decimal(x.Score, 0), Reasons: reasonsLine(l, x.Reasons), Lengths: mpLengthOptions(l, 6)})
 	}
 	for _, id := range res.Unpaired {
@@ -130,7 +130,7 @@ func (s *Server) matchPage(c *gin.Context) {
 			why = l.T("mentoring.match.why_all_taken")
 		}
 		p.Unpaired = append(p.Unpaired, unpairedRow{ID: n.ID, Name: n.Name,
-			Waited: waitedText(l, s.mpDaysSince(n.WaitingSince)), Why: why})
+			Waited: waitedText(l, s.waitedDays(n.WaitingSince)), Why: why})
 	}
 	p.Volunteers = l.N("mentoring.match.volunteers", res.Volunteers)
 	p.Newcomers = l.N("mentoring.match.newcomers", res.Newcomers)
@@ -168,7 +168,7 @@ func (s *Server) matchPropose(c *gin.Context) {
 			_ = c.Error(broen.FieldErrors{"pair": "validation.choice"}.Err())
 			return
 		}
-		r := matchResult{Volunteer: mpID(vid), Newcomer: mpID(nid)}
+		r := matchResult{Volunteer: itoa64(vid), Newcomer: itoa64(nid)}
 		if v, err := s.svc.Volunteers.FindVolunteerByID(ctx, vid); err == nil {
 			r.Volunteer = v.Name
 		}

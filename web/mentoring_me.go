@@ -212,7 +212,7 @@ func (s *Server) renderMe(c *gin.Context, status int, problem string, f meForm) 
 		mine := f.PairingID == pr.ID
 		switch pr.Status {
 		case mentoring.PairingProposed:
-			s.audit(c, auditRead, objNewcomer, n.ID, "pairing="+mpID(pr.ID)+" by=volunteer")
+			s.audit(c, auditRead, objNewcomer, n.ID, "pairing="+itoa64(pr.ID)+" by=volunteer")
 			x := meProposal{ID: pr.ID, N: s.newcomerView(l, n, pr), Reasons: reasonsLine(l, pr.Reasons),
 				Expires: s.mpInstant(l, pr.ExpiresAt), Length: l.N("mentoring.length", pr.LengthMonths)}
 			if pr.VolunteerAnswer == mentoring.AnswerYes {
@@ -222,13 +222,13 @@ func (s *Server) renderMe(c *gin.Context, status int, problem string, f meForm) 
 			if mine && f.Form == "answer" {
 				answer, reason, x.Errors = f.Answer, f.Reason, f.Errors
 			}
-			prefix := "ans-" + mpID(pr.ID) + "-"
+			prefix := "ans-" + itoa64(pr.ID) + "-"
 			x.Answers = []mpPick{{prefix + "yes", "yes", l.T("mentoring.me.answer_yes"), answer == "yes"},
 				{prefix + "no", "no", l.T("mentoring.me.answer_no"), answer == "no"}}
 			x.Declines = declineOptions(l, reason)
 			p.Proposals = append(p.Proposals, x)
 		case mentoring.PairingActive:
-			s.audit(c, auditRead, objNewcomer, n.ID, "pairing="+mpID(pr.ID)+" by=volunteer")
+			s.audit(c, auditRead, objNewcomer, n.ID, "pairing="+itoa64(pr.ID)+" by=volunteer")
 			x := meActive{ID: pr.ID, N: s.newcomerView(l, n, pr), Started: s.mpInstant(l, pr.StartedAt),
 				PlannedEnd: dayText(l, pr.PlannedEnd(s.cfg.Mentoring)), Date: today.Format(time.DateOnly),
 				MinDate: s.cfg.Mentoring.DayOf(pr.StartedAt).Format(time.DateOnly), MaxDate: today.Format(time.DateOnly)}
@@ -439,7 +439,7 @@ func (s *Server) apiMeView(c *gin.Context, p *mentoring.Pairing) (apiMePairing, 
 	if !p.Status.Open() {
 		return out, nil
 	}
-	s.audit(c, auditRead, objNewcomer, n.ID, "pairing="+mpID(p.ID)+" by=volunteer")
+	s.audit(c, auditRead, objNewcomer, n.ID, "pairing="+itoa64(p.ID)+" by=volunteer")
 	for _, r := range p.Reasons {
 		out.Reasons = append(out.Reasons, apiReason{r, reasonText(l, r)})
 	}

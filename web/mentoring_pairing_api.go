@@ -63,7 +63,7 @@ func (s *Server) apiPairing(c *gin.Context) {
 		return
 	}
 	out.CheckIns = append(out.CheckIns, cis...)
-	s.audit(c, auditRead, objNewcomer, p.NewcomerID, apiDetail(c, nil)+" pairing="+mpID(p.ID))
+	s.audit(c, auditRead, objNewcomer, p.NewcomerID, apiDetail(c, nil)+" pairing="+itoa64(p.ID))
 	c.JSON(http.StatusOK, out)
 }
 
@@ -134,7 +134,7 @@ func (s *Server) apiPairingResult(c *gin.Context, status int, id int64) {
 		return
 	}
 	if status == http.StatusCreated {
-		c.Header("Location", "/api/v1/mentoring/pairings/"+mpID(id))
+		c.Header("Location", "/api/v1/mentoring/pairings/"+itoa64(id))
 	}
 	c.JSON(status, p)
 }

@@ -68,7 +68,7 @@ func (s *Server) mentoringOverview(c *gin.Context) {
 	}
 	p.WaitingNewcomers = total
 	if len(ns) > 0 {
-		p.NewcomerLongest = l.N("mentoring.days", s.mpDaysSince(ns[0].WaitingSince))
+		p.NewcomerLongest = l.N("mentoring.days", s.waitedDays(ns[0].WaitingSince))
 	}
 	vs, total, err := s.svc.Volunteers.FindVolunteers(ctx, mentoring.VolunteerFilter{Waiting: &yes, Sort: "waiting", Limit: 1})
 	if err != nil {
@@ -77,7 +77,7 @@ func (s *Server) mentoringOverview(c *gin.Context) {
 	}
 	p.WaitingVolunteers = total
 	if len(vs) > 0 {
-		p.VolunteerLongest = l.N("mentoring.days", s.mpDaysSince(vs[0].WaitingSince))
+		p.VolunteerLongest = l.N("mentoring.days", s.waitedDays(vs[0].WaitingSince))
 	}
 
 	proposed := mentoring.PairingProposed

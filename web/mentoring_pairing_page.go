@@ -41,10 +41,10 @@ func (q pairingQuery) Encode(n int) string {
 		v.Set("quiet", "1")
 	}
 	if q.VolunteerID > 0 {
-		v.Set("volunteer_id", mpID(q.VolunteerID))
+		v.Set("volunteer_id", itoa64(q.VolunteerID))
 	}
 	if q.NewcomerID > 0 {
-		v.Set("newcomer_id", mpID(q.NewcomerID))
+		v.Set("newcomer_id", itoa64(q.NewcomerID))
 	}
 	if n > 1 {
 		v.Set("page", strconv.Itoa(n))
@@ -346,7 +346,7 @@ func (s *Server) renderPairing(c *gin.Context, status int, problem string, f pai
 		_ = c.Error(err)
 		return
 	}
-	s.audit(c, auditRead, objNewcomer, n.ID, "pairing="+mpID(pr.ID))
+	s.audit(c, auditRead, objNewcomer, n.ID, "pairing="+itoa64(pr.ID))
 	p := pairingPage{basePage: s.base(c, l.T("mentoring.pairing.title", "Volunteer", v.Name, "Newcomer", n.Name)),
 		P: pr, V: v, N: n, Status: mpStatusText(l, pr.Status), Score: l.T("mentoring.score", "Score", l.Decimal(pr.Score, 0)),
 		Reasons: reasonsLine(l, pr.Reasons), Proposed: s.mpInstant(l, pr.ProposedAt), Expires: s.mpInstant(l, pr.ExpiresAt),
@@ -356,7 +356,7 @@ func (s *Server) renderPairing(c *gin.Context, status int, problem string, f pai
 		NewcomerAnswer:  s.answerText(l, pr.NewcomerAnswer, pr.NewcomerAnsweredAt),
 		VolunteerLangs:  mpSkills(l, v.Languages), NewcomerLangs: mpSkills(l, n.Languages),
 		VolunteerTel: telURL(v.Phone), NewcomerTel: telURL(n.Phone),
-		Back: "/mentoring/pairings/" + mpID(pr.ID), Problem: problem, F: f}
+		Back: "/mentoring/pairings/" + itoa64(pr.ID), Problem: problem, F: f}
 	switch pr.Status {
 	case mentoring.PairingDeclined:
 		who := l.T("mentoring.pairing.side_newcomer")
@@ -446,7 +446,7 @@ func (s *Server) pairingChoices(l *locales.Localizer, p *pairingPage) {
 			sel = f.CheckInOutcome
 			ci.Error = f.Errors["outcome"]
 			if ci.IsDue {
-				p.ProblemHref = "#form-checkin-" + mpID(ci.ID)
+				p.ProblemHref = "#form-checkin-" + itoa64(ci.ID)
 			}
 		}
 		ci.Outcomes = checkInOutcomeOptions(l, sel)

@@ -63,7 +63,7 @@ func (s *Server) proposePairing(c *gin.Context) {
 		return
 	}
 	s.flash(c, "mentoring.pairing.proposed_flash")
-	c.Redirect(http.StatusSeeOther, mpBack(backTo, "/mentoring/pairings/"+mpID(p.ID)))
+	c.Redirect(http.StatusSeeOther, mpBack(backTo, "/mentoring/pairings/"+itoa64(p.ID)))
 }
 
 // renderPropose shows a pairingRefused proposal: the two parties, why it was
@@ -84,7 +84,7 @@ func (s *Server) renderPropose(c *gin.Context, eng *mentoring.Engine, status int
 	score, reasons := eng.Score(v, n)
 	p := proposePage{basePage: s.base(c, l.T("mentoring.propose.title")), V: v, N: n,
 		Score: l.Decimal(score, 0), Reasons: reasonsLine(l, reasons),
-		Problem: problem, Lengths: mpLengthOptions(l, length), Back: mpBack(backTo, "/mentoring/newcomers/"+mpID(n.ID))}
+		Problem: problem, Lengths: mpLengthOptions(l, length), Back: mpBack(backTo, "/mentoring/newcomers/"+itoa64(n.ID))}
 	s.render(c, status, "mentoring_pairing_new", &p)
 }
 
@@ -102,7 +102,7 @@ func (s *Server) pairingRefused(c *gin.Context, err error, f pairingForm) {
 
 func (s *Server) pairingDone(c *gin.Context, id int64, msgID string) {
 	s.flash(c, msgID)
-	c.Redirect(http.StatusSeeOther, "/mentoring/pairings/"+mpID(id))
+	c.Redirect(http.StatusSeeOther, "/mentoring/pairings/"+itoa64(id))
 }
 
 // answerInput is an answer as posted: side, answer (yes or no) and, for a
@@ -274,7 +274,7 @@ func (s *Server) completeCheckIn(c *gin.Context, pairingID, checkInID int64, out
 	if err != nil {
 		return nil, err
 	}
-	s.audit(c, auditCheckIn, objPairing, pairingID, "checkin="+mpID(checkInID)+" outcome="+outcome)
+	s.audit(c, auditCheckIn, objPairing, pairingID, "checkin="+itoa64(checkInID)+" outcome="+outcome)
 	return ci, nil
 }
 
@@ -292,7 +292,7 @@ func (s *Server) pairingCheckIn(c *gin.Context) {
 		return
 	}
 	outcome := c.PostForm("outcome")
-	backTo := mpBack(c.PostForm("back"), "/mentoring/pairings/"+mpID(id))
+	backTo := mpBack(c.PostForm("back"), "/mentoring/pairings/"+itoa64(id))
 	if _, err := s.completeCheckIn(c, id, cid, outcome); err != nil {
 		if strings.HasPrefix(backTo, "/mentoring/follow-up") {
 			if status, msg, _, ok := mpProblem(localizer(c), err); ok {
@@ -320,7 +320,7 @@ func (s *Server) excludePair(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	s.audit(c, auditExclude, objVolunteer, vid, "newcomer="+mpID(nid))
+	s.audit(c, auditExclude, objVolunteer, vid, "newcomer="+itoa64(nid))
 	s.flash(c, "mentoring.pairing.excluded_flash")
 	c.Redirect(http.StatusSeeOther, mpBack(c.PostForm("back"), "/mentoring/pairings"))
 }
@@ -335,7 +335,7 @@ func (s *Server) unexcludePair(c *gin.Context) {
 		_ = c.Error(err)
 		return
 	}
-	s.audit(c, auditUnexclude, objVolunteer, vid, "newcomer="+mpID(nid))
+	s.audit(c, auditUnexclude, objVolunteer, vid, "newcomer="+itoa64(nid))
 	s.flash(c, "mentoring.pairing.unexcluded_flash")
 	c.Redirect(http.StatusSeeOther, mpBack(c.PostForm("back"), "/mentoring/pairings"))
 }

@@ -120,14 +120,6 @@ func (s *Server) mpInstant(l *locales.Localizer, t time.Time) string {
 	return l.DateYear(t.In(s.cfg.Mentoring.Location()))
 }
 
-// mpDaysSince counts whole days from the day of t to today.
-func (s *Server) mpDaysSince(t time.Time) int {
-	if t.IsZero() {
-		return 0
-	}
-	return max(0, int(s.mpToday().Sub(s.cfg.Mentoring.DayOf(t)).Hours()/24))
-}
-
 // telURL is a tel: link to a stored (E.164) number; html/template would
 // refuse the scheme in a plain string.
 func telURL(e164 string) template.URL {
@@ -226,7 +218,7 @@ func (s *Server) mpPropose(c *gin.Context, eng *mentoring.Engine, volunteerID, n
 	if err := s.svc.Pairings.ProposePairing(ctx, p); err != nil {
 		return nil, err
 	}
-	s.audit(c, auditPropose, objPairing, p.ID, "volunteer="+mpID(v.ID)+" newcomer="+mpID(n.ID))
+	s.audit(c, auditPropose, objPairing, p.ID, "volunteer="+itoa64(v.ID)+" newcomer="+itoa64(n.ID))
 	s.mpEmail(c, v, func(l *locales.Localizer, link string) notify.Message {
 		return notify.PairingProposed(l, v.Email, v.Name, link, p.ExpiresAt)
 	})
@@ -261,8 +253,6 @@ func (s *Server) mpStarted(c *gin.Context, p *mentoring.Pairing) {
 		return notify.PairingStarted(l, v.Email, v.Name, link)
 	})
 }
-
-func mpID(n int64) string { return strconv.FormatInt(n, 10) }
 
 // mpFormID reads an optional positive id from a form or query value.
 func mpFormID(v string) (int64, bool) {
@@ -442,11 +432,8 @@ func (s *Server) checkInViews(l *locales.Localizer, cs []*mentoring.CheckIn) []c
 // mpBack is where a form on another page asked to return to: a path on this
 // site, else def.
 func mpBack(v, def string) string {
-	if v == "" {
-		return def
-	}
-	if b := safeNext(v); b != "/account" || v == "/account" {
-		return b
+	if localPath(v) {
+		return v
 	}
 	return def
 }

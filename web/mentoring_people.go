@@ -61,13 +61,7 @@ func (s *Server) mentoringPeopleRoutes(e *gin.Engine) {
 
 // waitedDays is how many calendar days (in the programme's zone) lie
 // between since and now.
-func (s *Server) waitedDays(since time.Time) int {
-	if since.IsZero() {
-		return 0
-	}
-	p := s.cfg.Mentoring
-	return max(0, int(math.Round(p.Today(s.Now()).Sub(p.DayOf(since)).Hours()/24)))
-}
+func (s *Server) waitedDays(since time.Time) int { return s.cfg.Mentoring.DaysSince(since, s.Now()) }
 
 // waitedText says how long someone has waited: days up to 13, then weeks
 // up to 8, then months ("har ventet i 3 uker").
@@ -648,14 +642,6 @@ type newcomerRecordPage struct {
 	CanLeave  bool
 }
 
-func lengthOptions(l *locales.Localizer) []option {
-	var out []option
-	for _, m := range mentoring.Lengths {
-		out = append(out, option{strconv.Itoa(m), l.N("mentoring.length", m), m == 6})
-	}
-	return out
-}
-
 func scoreText(l *locales.Localizer, score float64) string {
 	return l.T("mentoring.score", "Score", l.Number(int(math.Round(score))))
 }
@@ -728,7 +714,7 @@ func (s *Server) renderVolunteerRecord(c *gin.Context, status int, problem strin
 	p.EditPath = "/mentoring/volunteers/" + itoa64(id) + "/edit"
 	p.ListPath = "/mentoring/volunteers"
 	p.Registered = dayText(l, v.CreatedAt.In(localZone))
-	p.Lengths = lengthOptions(l)
+	p.Lengths = mpLengthOptions(l, 6)
 
 	pairings, _, err := s.svc.Pairings.FindPairings(ctx, mentoring.PairingFilter{VolunteerID: &id, Limit: 200})
 	if err != nil {
@@ -804,7 +790,7 @@ func (s *Server) renderNewcomerRecord(c *gin.Context, status int, problem string
 	p.EditPath = "/mentoring/newcomers/" + itoa64(id) + "/edit"
 	p.ListPath = "/mentoring/newcomers"
 	p.Registered = dayText(l, n.CreatedAt.In(localZone))
-	p.Lengths = lengthOptions(l)
+	p.Lengths = mpLengthOptions(l, 6)
 
 	pairings, _, err := s.svc.Pairings.FindPairings(ctx, mentoring.PairingFilter{NewcomerID: &id, Limit: 200})
 	if err != nil {

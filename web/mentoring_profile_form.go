@@ -351,17 +351,9 @@ func dateField(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-func needCodes(needs []mentoring.Need) []string {
-	out := make([]string, len(needs))
-	for i, n := range needs {
-		out[i] = string(n)
-	}
-	return out
-}
-
 func volunteerFormFrom(v *mentoring.Volunteer) volunteerForm {
 	return volunteerForm{profileForm: profileFormFrom(&v.Profile), Capacity: strconv.Itoa(v.Capacity),
-		Offers: needCodes(v.Offers), Status: string(v.Status), PoliceKind: string(v.PoliceCheck.Kind),
+		Offers: strs(v.Offers), Status: string(v.Status), PoliceKind: string(v.PoliceCheck.Kind),
 		PoliceShownOn: dateField(v.PoliceCheck.ShownOn), PoliceCheckedBy: v.PoliceCheck.CheckedBy,
 		PoliceRenewBy: dateField(v.PoliceCheck.RenewBy), TrainedOn: dateField(v.TrainedOn),
 		PledgeSignedOn: dateField(v.PledgeSignedOn)}
@@ -369,7 +361,7 @@ func volunteerFormFrom(v *mentoring.Volunteer) volunteerForm {
 
 func newcomerFormFrom(n *mentoring.Newcomer) newcomerForm {
 	return newcomerForm{profileForm: profileFormFrom(&n.Profile), NordicLevel: string(n.NordicLevel),
-		Needs: needCodes(n.Needs), Status: string(n.Status)}
+		Needs: strs(n.Needs), Status: string(n.Status)}
 }
 
 // --- The view -------------------------------------------------------------

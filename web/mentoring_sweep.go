@@ -211,7 +211,7 @@ func (s *Server) digest(ctx context.Context, now time.Time) (notify.Digest, erro
 	}
 	d.WaitingNewcomers = total
 	if len(longest) > 0 {
-		d.LongestWaitDays = int(pol.Today(now).Sub(pol.DayOf(longest[0].WaitingSince)).Hours() / 24)
+		d.LongestWaitDays = pol.DaysSince(longest[0].WaitingSince, now)
 	}
 	proposed := mentoring.PairingProposed
 	_, d.OpenProposals, err = s.svc.Pairings.FindPairings(ctx, mentoring.PairingFilter{Status: &proposed, Limit: 1})
