@@ -182,7 +182,7 @@ type compiled struct {
 	age         int8  // 0 unstated, 1..4
 	nordic      float64
 	practice    float64 // newcomer: wants practice (1/0); volunteer: local-language level weight
-	needCount  float64
+	needCount   float64
 }
 
 var langBit = func() map[string]uint {
