@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"broen/accounts"
 	"broen/locales"
@@ -185,8 +187,8 @@ func (s *Server) SendDigest(ctx context.Context, now time.Time) (int, error) {
 
 // digest gathers the week's figures: the follow-up list (the one definition
 // of due and quiet), the waiting lists and the open proposals. Email leaves
-// Broen, so a newcomer is named by first name only; the link leads to the
-// rest.
+// Broen, so a newcomer is named by first name and initial; the link leads
+// to the rest.
 func (s *Server) digest(ctx context.Context, now time.Time) (notify.Digest, error) {
 	pol := s.cfg.Mentoring
 	d := notify.Digest{Week: now.In(pol.Location()), Link: s.linkBase() + "/mentoring/follow-up", QuietDays: pol.Quiet()}
@@ -195,10 +197,10 @@ func (s *Server) digest(ctx context.Context, now time.Time) (notify.Digest, erro
 		return d, err
 	}
 	for _, c := range fu.DueCheckIns {
-		d.DueCheckIns = append(d.DueCheckIns, notify.DigestCheckIn{Volunteer: c.VolunteerName, Newcomer: mpFirstName(c.NewcomerName), Point: c.Point, Due: c.Due})
+		d.DueCheckIns = append(d.DueCheckIns, notify.DigestCheckIn{Volunteer: c.VolunteerName, Newcomer: digestName(c.NewcomerName), Point: c.Point, Due: c.Due})
 	}
 	for _, p := range fu.Quiet {
-		d.Quiet = append(d.Quiet, notify.DigestQuiet{Volunteer: p.VolunteerName, Newcomer: mpFirstName(p.NewcomerName), Days: pol.QuietFor(p, now)})
+		d.Quiet = append(d.Quiet, notify.DigestQuiet{Volunteer: p.VolunteerName, Newcomer: digestName(p.NewcomerName), Days: pol.QuietFor(p, now)})
 	}
 	yes := true
 	_, d.WaitingVolunteers, err = s.svc.Volunteers.FindVolunteers(ctx, mentoring.VolunteerFilter{Waiting: &yes, Limit: 1})
@@ -216,4 +218,19 @@ func (s *Server) digest(ctx context.Context, now time.Time) (notify.Digest, erro
 	proposed := mentoring.PairingProposed
 	_, d.OpenProposals, err = s.svc.Pairings.FindPairings(ctx, mentoring.PairingFilter{Status: &proposed, Limit: 1})
 	return d, err
+}
+
+// digestName is how the digest names a newcomer: the first word and the
+// initial of the last ("Mohammad K.", "Familien A."), enough for the
+// coordinator to know who is meant.
+func digestName(name string) string {
+	f := strings.Fields(name)
+	switch len(f) {
+	case 0:
+		return ""
+	case 1:
+		return f[0]
+	}
+	last, _ := utf8.DecodeRuneInString(f[len(f)-1])
+	return f[0] + " " + string(last) + "."
 }
